@@ -1,0 +1,22 @@
+//! Typed token-usage structs generated from LLM vendors' own API docs.
+//!
+//! The types under each module are generated at compile time from the workspace's `schemas/`
+//! folder (`schemas/orq/*.md` → [`orq`]). Any crate can generate its own from its own folder
+//! with [`include_schemas!`].
+
+// Generated code names this crate as `::llm_usage`, here as in every other crate.
+extern crate self as llm_usage;
+
+pub use llm_usage_macros::include_schemas;
+
+mod runtime;
+
+pub use runtime::optional_nullable::OptionalNullable;
+
+/// What generated code needs at run time. Not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::runtime::private::*;
+}
+
+include_schemas!("../schemas");

@@ -1,0 +1,3 @@
+//! Runtime support for generated code.
+pub mod optional_nullable;
+pub mod private;

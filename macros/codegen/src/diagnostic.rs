@@ -1,0 +1,77 @@
+//! Diagnostics: every problem found in a schema folder, with the place it was found.
+//!
+//! Like serde_derive's `Ctxt`, errors are collected rather than returned one at a time,
+//! so one expansion reports everything that is wrong at once.
+
+use std::fmt;
+
+use crate::model::Location;
+
+/// One problem in a schema file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub loc: Location,
+    /// What is wrong, quoting the offending text where there is one.
+    pub message: String,
+    /// What was expected or how to fix it.
+    pub note: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(loc: Location, message: impl Into<String>) -> Self {
+        Diagnostic { loc, message: message.into(), note: None }
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `path:line:col: message`, then `note: …` on its own line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.loc, self.message)?;
+        if let Some(note) = &self.note {
+            write!(f, "\n  note: {note}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects diagnostics across every stage of one run.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+
+    pub fn error(&mut self, loc: Location, message: impl Into<String>) {
+        self.push(Diagnostic::new(loc, message));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Sorted by file, line and column so output does not depend on processing order.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.list.sort_by(|a, b| {
+            (&*a.loc.file, a.loc.line, a.loc.col, &a.message).cmp(&(&*b.loc.file, b.loc.line, b.loc.col, &b.message))
+        });
+        self.list.dedup();
+        self.list
+    }
+}

@@ -1,0 +1,88 @@
+//! The llm-usage engine: vendor usage docs in, Rust types out.
+//!
+//! One pipeline, one module per stage:
+//! [`read`] the schema folder → [`parse`] each file (one module per input format) →
+//! the format-free [`model`] → [`resolve`] references across files → [`emit`] Rust tokens.
+//! The proc macro `llm-usage-macros` and the `llm-usage` command-line tool are thin shells
+//! over [`generate`] and [`check`].
+
+pub mod diagnostic;
+pub mod emit;
+pub mod model;
+pub mod parse;
+pub mod read;
+pub mod resolve;
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::TokenStream;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use model::Schema;
+
+/// What to generate from, and how to name it in messages.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The schema folder (or a single schema file) on disk.
+    pub path: PathBuf,
+    /// How messages name that path, e.g. `schemas` for `schemas/orq/x.md:3:1`.
+    pub display: String,
+}
+
+impl Input {
+    /// An input that is named in messages exactly as given.
+    pub fn new(path: impl AsRef<Path>) -> Self {
+        let path = path.as_ref();
+        Input { path: path.to_path_buf(), display: path.display().to_string() }
+    }
+}
+
+/// The outcome of reading, parsing and resolving one schema folder.
+#[derive(Debug)]
+pub struct Loaded {
+    pub schema: Schema,
+    /// Files read, including any that produced only diagnostics.
+    pub files: Vec<read::SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads, parses and resolves everything under `input`; nothing is emitted.
+pub fn load(input: &Input) -> Loaded {
+    let mut diags = Diagnostics::new();
+    let files = read::read_input(input, &mut diags);
+    let mut schema = Schema::default();
+    for file in &files {
+        schema.types.extend(parse::parse_file(file, &mut diags));
+    }
+    resolve::resolve(&mut schema, &mut diags);
+    Loaded { schema, files, diagnostics: diags.into_sorted() }
+}
+
+/// The whole pipeline: Rust items for every type under `input`, or every diagnostic found.
+pub fn generate(input: &Input) -> Result<TokenStream, Vec<Diagnostic>> {
+    let loaded = load(input);
+    if !loaded.diagnostics.is_empty() {
+        return Err(loaded.diagnostics);
+    }
+    let mut diags = Diagnostics::new();
+    let tokens = emit::emit(&loaded.schema, &mut diags);
+    if diags.is_empty() {
+        Ok(tokens)
+    } else {
+        Err(diags.into_sorted())
+    }
+}
+
+/// Summary of a `check` run.
+#[derive(Debug)]
+pub struct CheckReport {
+    pub files: usize,
+    pub types: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses and resolves everything under `input` and reports what is wrong, without emitting.
+pub fn check(input: &Input) -> CheckReport {
+    let loaded = load(input);
+    CheckReport { files: loaded.files.len(), types: loaded.schema.types.len(), diagnostics: loaded.diagnostics }
+}

@@ -1,0 +1,212 @@
+//! The intermediate model: what a vendor doc says, in no input format and no output language.
+//!
+//! Parsers (`parse::*`) produce it, the resolver (`resolve`) links its references, and the
+//! emitter (`emit`) turns it into Rust. Presence and nullability are two separate facts here,
+//! so the four presence states of the contract can never be conflated.
+
+use std::fmt;
+use std::sync::Arc;
+
+/// A place in a schema file. Lines and columns are 1-based; columns count characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Location {
+    /// The file as the user should see it, e.g. `schemas/orq/deploymentinvokeusage.md`.
+    pub file: Arc<str>,
+    pub line: u32,
+    pub col: u32,
+}
+
+impl Location {
+    pub fn new(file: &Arc<str>, line: u32, col: u32) -> Self {
+        Location { file: Arc::clone(file), line, col }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+    }
+}
+
+/// Index of a [`TypeDef`] in [`Schema::types`].
+pub type TypeId = usize;
+
+/// Everything read from one schema folder.
+#[derive(Debug, Default)]
+pub struct Schema {
+    /// Every type of every file, in a deterministic order (files sorted by path, then document order).
+    pub types: Vec<TypeDef>,
+}
+
+/// One named type: an object, an enum or a union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// The vendor's name, as written: `DeploymentInvokeUsage`.
+    pub name: String,
+    /// The folder of the file it came from, relative to the schema root, `/`-separated,
+    /// `""` for the root itself. Each folder becomes one module.
+    pub dir: String,
+    /// The file it came from, relative to the schema root, `/`-separated.
+    pub file: String,
+    pub docs: Docs,
+    pub deprecated: Option<Deprecation>,
+    pub loc: Location,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    Struct(StructDef),
+    Enum(EnumDef),
+    Union(UnionDef),
+}
+
+/// Documentation text, as plain paragraphs of prose.
+///
+/// Parsers normalise their markup to this: one `String` per line, with an empty string between
+/// paragraphs; inline markdown (code spans, links) is kept as written. `N/A` is no doc at all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Docs {
+    pub lines: Vec<String>,
+}
+
+impl Docs {
+    pub fn is_empty(&self) -> bool {
+        self.lines.iter().all(|l| l.trim().is_empty())
+    }
+}
+
+/// The doc marks the item deprecated; `note` is the vendor's explanation, if any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Deprecation {
+    pub note: Option<String>,
+}
+
+/// An object with named fields.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StructDef {
+    pub fields: Vec<Field>,
+    /// The doc names a catch-all for additional properties (Speakeasy `__pydantic_extra__`,
+    /// TypeScript index signatures next to named members); these are its docs.
+    /// Every generated struct keeps unknown fields anyway; this only carries the vendor's words.
+    pub additional: Option<Docs>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The name as the doc writes it (`total_tokens`, `bytes_`, `totalTokens`).
+    pub name: String,
+    /// The JSON key. Usually `name`; without Python's `_` suffix for reserved words.
+    pub wire_name: String,
+    pub ty: TypeRef,
+    /// May the key be missing?
+    pub presence: Presence,
+    /// May the value be `null`?
+    pub nullable: bool,
+    pub docs: Docs,
+    pub deprecated: Option<Deprecation>,
+    pub loc: Location,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Presence {
+    Required,
+    Optional,
+}
+
+/// A closed list of values; `open` when the doc says unknown values are allowed.
+/// Generated enums keep unknown values in every case; `open` only affects the docs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EnumDef {
+    pub values: Vec<EnumValue>,
+    pub open: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    pub value: Literal,
+    /// The member name the source gives it (TypeScript `FLEX = 'flex'`), if any.
+    pub member: Option<String>,
+    pub docs: Docs,
+    pub deprecated: Option<Deprecation>,
+    pub loc: Location,
+}
+
+/// One of several types; no discriminator is documented, so each is tried in order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnionDef {
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub ty: TypeRef,
+    pub loc: Location,
+}
+
+/// A constant value: enum values and literal types.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Literal {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+}
+
+/// The type of a field, a variant or a container element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeRef {
+    Scalar(Scalar),
+    /// A single constant (`Literal[False]`, `*"text"*`): on the wire, a value of its scalar type.
+    Literal(Literal),
+    List(Box<TypeRef>),
+    /// A map with string keys.
+    Map(Box<TypeRef>),
+    /// An element that may be `null` (`List[*Nullable[str]*]`). Field-level nullability
+    /// is [`Field::nullable`], never this.
+    Nullable(Box<TypeRef>),
+    Named(NamedRef),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scalar {
+    String,
+    /// A whole number.
+    Integer,
+    /// Any number (Speakeasy `float`, TypeScript `number`).
+    Float,
+    Boolean,
+    /// Any JSON value.
+    Any,
+    /// A date-time, kept as its exact text.
+    DateTime,
+    /// Binary content (file uploads); it has no JSON form of its own.
+    Bytes,
+}
+
+/// A reference to another named type, as the source spells it, plus what the resolver found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedRef {
+    /// The type name as written, qualifier removed (`models.Foo` → `Foo`).
+    pub name: String,
+    /// The qualifier as written, if any (`models`, `components`, `operations`).
+    pub qualifier: Option<String>,
+    /// The link target as written (`../models/foo.md`), when the source links it.
+    pub link: Option<String>,
+    pub loc: Location,
+    /// Set by the resolver: the type referred to.
+    pub target: Option<TypeId>,
+    /// Set by the resolver: this reference closes a cycle and must be boxed.
+    pub boxed: bool,
+}
+
+impl NamedRef {
+    pub fn new(name: impl Into<String>, loc: Location) -> Self {
+        NamedRef { name: name.into(), qualifier: None, link: None, loc, target: None, boxed: false }
+    }
+}
+
+/// One file's contribution, as a parser produces it.
+#[derive(Debug, Default)]
+pub struct ParsedFile {
+    pub types: Vec<TypeDef>,
+}

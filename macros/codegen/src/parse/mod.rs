@@ -1,0 +1,22 @@
+//! Parsers: one module per input format. A parser turns one file's text into model items and
+//! diagnostics; it knows nothing of Rust.
+
+pub mod speakeasy;
+
+use crate::diagnostic::Diagnostics;
+use crate::model::{Location, TypeDef};
+use crate::read::{SourceFile, SourceKind};
+
+/// Parses one file with the parser its kind calls for.
+pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Vec<TypeDef> {
+    match file.kind {
+        SourceKind::SpeakeasyMarkdown => speakeasy::parse(file, diags),
+        SourceKind::TypeScript | SourceKind::TypeDocText => {
+            diags.error(
+                Location::new(&file.display, 1, 1),
+                "TypeScript declarations and TypeDoc pages are not supported yet",
+            );
+            Vec::new()
+        }
+    }
+}

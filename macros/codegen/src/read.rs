@@ -1,0 +1,190 @@
+//! Reading a schema folder: which files, in which order, and the refusals that keep the
+//! engine inside the folder it was given.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostics;
+use crate::model::Location;
+use crate::Input;
+
+/// Files larger than this are refused: the largest real vendor doc is 176 KB.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The input format of a schema file, from its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// `.md`: a Speakeasy model doc (flavour detected from the content).
+    SpeakeasyMarkdown,
+    /// `.ts`, `.d.ts`.
+    TypeScript,
+    /// `.txt`: the text of a TypeDoc page.
+    TypeDocText,
+}
+
+impl SourceKind {
+    fn from_name(name: &str) -> Option<SourceKind> {
+        if name.ends_with(".md") {
+            Some(SourceKind::SpeakeasyMarkdown)
+        } else if name.ends_with(".ts") {
+            Some(SourceKind::TypeScript)
+        } else if name.ends_with(".txt") {
+            Some(SourceKind::TypeDocText)
+        } else {
+            None
+        }
+    }
+}
+
+/// One schema file, read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the schema root, `/`-separated: `orq/deploymentinvokeusage.md`.
+    pub rel: String,
+    /// The folder part of `rel` (`orq`), `""` at the root.
+    pub dir: String,
+    /// The path as messages show it: `schemas/orq/deploymentinvokeusage.md`.
+    pub display: Arc<str>,
+    pub kind: SourceKind,
+    pub text: String,
+}
+
+/// Reads every schema file under `input` (a folder, or one file), sorted by path so that the
+/// output never depends on directory listing order. Files of other kinds are ignored; files
+/// that cannot be read, are not UTF-8, are empty or too large are reported.
+pub fn read_input(input: &Input, diags: &mut Diagnostics) -> Vec<SourceFile> {
+    let root_loc = Location::new(&Arc::from(input.display.as_str()), 1, 1);
+    let meta = match fs::metadata(&input.path) {
+        Ok(meta) => meta,
+        Err(err) => {
+            diags.error(root_loc, format!("cannot read the schema path: {err}"));
+            return Vec::new();
+        }
+    };
+    let mut found = Vec::new();
+    if meta.is_file() {
+        let name = input.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let display = input.display.clone();
+        // A single file: its messages name it as given, and it is its own root folder.
+        if let Some(kind) = SourceKind::from_name(&name) {
+            found.push((name, display, input.path.clone(), kind));
+        } else {
+            diags.error(root_loc, "not a schema file: expected `.md`, `.ts`, `.d.ts` or `.txt`");
+        }
+    } else {
+        let canonical_root = match fs::canonicalize(&input.path) {
+            Ok(root) => root,
+            Err(err) => {
+                diags.error(root_loc, format!("cannot read the schema folder: {err}"));
+                return Vec::new();
+            }
+        };
+        walk(&input.path, &canonical_root, "", &input.display, &mut found, diags);
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+        .into_iter()
+        .filter_map(|(rel, display, path, kind)| read_one(rel, display, &path, kind, diags))
+        .collect()
+}
+
+type Found = (String, String, PathBuf, SourceKind);
+
+fn walk(dir: &Path, root: &Path, rel_dir: &str, display_root: &str, found: &mut Vec<Found>, diags: &mut Diagnostics) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            let display = join(display_root, rel_dir);
+            diags.error(Location::new(&Arc::from(display.as_str()), 1, 1), format!("cannot list folder: {err}"));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = join(rel_dir, &name);
+        let display = join(display_root, &rel);
+        let path = entry.path();
+        let Ok(file_type) = entry.file_type() else { continue };
+        if file_type.is_symlink() {
+            // A link may point anywhere: follow it only if it stays inside the schema folder.
+            match fs::canonicalize(&path) {
+                Ok(target) if target.starts_with(root) => {}
+                _ => {
+                    diags.push(
+                        crate::Diagnostic::new(
+                            Location::new(&Arc::from(display.as_str()), 1, 1),
+                            "symbolic link leaves the schema folder; it is not followed",
+                        )
+                        .with_note("copy the file into the schema folder instead"),
+                    );
+                    continue;
+                }
+            }
+        }
+        if path.is_dir() {
+            if !file_type.is_symlink() {
+                walk(&path, root, &rel, display_root, found, diags);
+            }
+        } else if let Some(kind) = SourceKind::from_name(&name) {
+            found.push((rel, display, path, kind));
+        }
+    }
+}
+
+fn read_one(rel: String, display: String, path: &Path, kind: SourceKind, diags: &mut Diagnostics) -> Option<SourceFile> {
+    let display: Arc<str> = Arc::from(display.as_str());
+    let loc = Location::new(&display, 1, 1);
+    match fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            diags.push(
+                crate::Diagnostic::new(loc, format!("file is {} bytes, over the limit", meta.len()))
+                    .with_note(format!("schema files may be at most {MAX_FILE_BYTES} bytes")),
+            );
+            return None;
+        }
+        Ok(_) => {}
+        Err(err) => {
+            diags.error(loc, format!("cannot read file: {err}"));
+            return None;
+        }
+    }
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            diags.error(loc, format!("cannot read file: {err}"));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            let before = &err.as_bytes()[..offset];
+            let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let col = before.iter().rev().take_while(|&&b| b != b'\n').count() as u32 + 1;
+            diags.push(
+                crate::Diagnostic::new(Location::new(&display, line, col), "file is not valid UTF-8")
+                    .with_note("schema files must be UTF-8 text"),
+            );
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        diags.push(crate::Diagnostic::new(loc, "file is empty").with_note("remove it, or put the vendor's doc in it"));
+        return None;
+    }
+    let dir = rel.rsplit_once('/').map(|(dir, _)| dir.to_string()).unwrap_or_default();
+    Some(SourceFile { rel, dir, display, kind, text })
+}
+
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => format!("{a}/{b}"),
+    }
+}
