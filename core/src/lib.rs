@@ -20,3 +20,8 @@ pub mod __private {
 }
 
 include_schemas!("../schemas");
+
+/// Identifies the `schemas/` folder this build was generated from (file names and sizes);
+/// set by the build script so that adding or removing a doc rebuilds this crate.
+#[doc(hidden)]
+pub const __SCHEMAS_STAMP: &str = env!("LLM_USAGE_SCHEMAS_STAMP");

@@ -54,6 +54,18 @@ pub struct SourceFile {
 /// output never depends on directory listing order. Files of other kinds are ignored; files
 /// that cannot be read, are not UTF-8, are empty or too large are reported.
 pub fn read_input(input: &Input, diags: &mut Diagnostics) -> Vec<SourceFile> {
+    find_files(input, diags)
+        .into_iter()
+        .filter_map(|(rel, display, path, kind)| read_one(rel, display, &path, kind, diags))
+        .collect()
+}
+
+/// The paths of the schema files under `input`, sorted, without reading them.
+pub fn list_files(input: &Input, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    find_files(input, diags).into_iter().map(|(_, _, path, _)| path).collect()
+}
+
+fn find_files(input: &Input, diags: &mut Diagnostics) -> Vec<Found> {
     let root_loc = Location::new(&Arc::from(input.display.as_str()), 1, 1);
     let meta = match fs::metadata(&input.path) {
         Ok(meta) => meta,
@@ -84,9 +96,6 @@ pub fn read_input(input: &Input, diags: &mut Diagnostics) -> Vec<SourceFile> {
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
     found
-        .into_iter()
-        .filter_map(|(rel, display, path, kind)| read_one(rel, display, &path, kind, diags))
-        .collect()
 }
 
 type Found = (String, String, PathBuf, SourceKind);

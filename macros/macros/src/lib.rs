@@ -1,7 +1,88 @@
-//! `include_schemas!`: a thin shell over `llm-usage-codegen`.
-use proc_macro::TokenStream;
+//! `include_schemas!`: vendor usage docs to Rust types at compile time.
+//!
+//! A thin shell over [`llm_usage_codegen`]: it finds the folder, runs the engine and turns
+//! its diagnostics into compile errors. Use it through `llm_usage::include_schemas!`, which
+//! also provides the runtime the generated code needs.
 
+use std::path::{Path, PathBuf};
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::parse::{Parse, ParseStream};
+use syn::LitStr;
+
+/// Generates one Rust module per subfolder of a schema folder.
+///
+/// ```ignore
+/// llm_usage::include_schemas!("schemas");
+/// ```
+///
+/// The path is relative to the invoking crate's `CARGO_MANIFEST_DIR`. Every problem in the
+/// schema files is reported as a compile error naming `file:line:col`.
 #[proc_macro]
-pub fn include_schemas(_input: TokenStream) -> TokenStream {
-    TokenStream::new()
+pub fn include_schemas(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let args = match syn::parse::<Args>(input) {
+        Ok(args) => args,
+        Err(err) => return err.to_compile_error().into(),
+    };
+    expand(&args).into()
+}
+
+struct Args {
+    path: LitStr,
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let path: LitStr = input.parse()?;
+        if !input.is_empty() {
+            input.parse::<syn::Token![,]>()?;
+        }
+        if !input.is_empty() {
+            return Err(input.error("expected only the schema folder, e.g. `include_schemas!(\"schemas\")`"));
+        }
+        Ok(Args { path })
+    }
+}
+
+fn expand(args: &Args) -> TokenStream {
+    let span = args.path.span();
+    let manifest_dir = match std::env::var_os("CARGO_MANIFEST_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => return error(span, "CARGO_MANIFEST_DIR is not set: include_schemas! must be built by cargo"),
+    };
+    let path = manifest_dir.join(args.path.value());
+    let input = llm_usage_codegen::Input { display: display_path(&path), path: path.clone() };
+    let tracked = track_files(&input);
+    match llm_usage_codegen::generate(&input) {
+        Ok(tokens) => quote! { #tokens #tracked },
+        Err(diagnostics) => {
+            let errors = diagnostics.iter().map(|d| error(span, &d.to_string()));
+            quote! { #(#errors)* #tracked }
+        }
+    }
+}
+
+/// `include_bytes!` of every schema file, so that editing one recompiles the invoking crate.
+/// (New and removed files need the build script that `llm_usage` documents.)
+fn track_files(input: &llm_usage_codegen::Input) -> TokenStream {
+    let mut ignored = llm_usage_codegen::Diagnostics::new();
+    let files = llm_usage_codegen::read::list_files(input, &mut ignored);
+    let paths = files.iter().filter_map(|p| p.to_str());
+    quote! { #(const _: &[u8] = ::core::include_bytes!(#paths);)* }
+}
+
+/// The path as cargo shows paths: relative to the directory rustc runs in (the workspace
+/// root), so that messages read `schemas/orq/x.md:3:1`.
+fn display_path(path: &Path) -> String {
+    let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| cwd.canonicalize().ok())
+        .and_then(|cwd| absolute.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    relative.unwrap_or(absolute).display().to_string()
+}
+
+fn error(span: Span, message: &str) -> TokenStream {
+    quote::quote_spanned! {span=> ::core::compile_error!(#message);}
 }

@@ -1,1 +1,71 @@
-fn main(){}
+//! `llm-usage`: the engine from the command line.
+//!
+//! - `llm-usage expand PATH` prints the Rust that `include_schemas!` would generate.
+//! - `llm-usage check PATH` reports every problem in the schema files, `path:line:col: message`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use llm_usage_codegen::{Diagnostic, Input};
+
+#[derive(Parser)]
+#[command(name = "llm-usage", version, about = "Vendor usage docs to typed Rust structs")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the generated Rust for a schema folder or file, formatted.
+    Expand { path: PathBuf },
+    /// Parse and resolve everything under PATH and report every diagnostic.
+    Check { path: PathBuf },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Expand { path } => expand(&Input::new(path)),
+        Command::Check { path } => check(&Input::new(path)),
+    }
+}
+
+fn expand(input: &Input) -> ExitCode {
+    let tokens = match llm_usage_codegen::generate(input) {
+        Ok(tokens) => tokens,
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            return ExitCode::FAILURE;
+        }
+    };
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => {
+            let _ = std::io::stdout().write_all(prettyplease::unparse(&file).as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("internal error: the generated code does not parse: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(input: &Input) -> ExitCode {
+    let report = llm_usage_codegen::check(input);
+    print_diagnostics(&report.diagnostics);
+    println!("{} files, {} types, {} diagnostics", report.files, report.types, report.diagnostics.len());
+    if report.diagnostics.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    let mut out = std::io::stdout().lock();
+    for diagnostic in diagnostics {
+        let _ = writeln!(out, "{diagnostic}");
+    }
+}
