@@ -1,1 +1,14 @@
+//! Integration tests for llm-usage (see `tests/`).
+//!
+//! The library part generates every test schema folder through the macro, exactly as a user
+//! crate would, so that each snapshot under `tests/snapshots/` is also proven to compile.
 
+/// `schemas/presence`: one field per presence state.
+pub mod presence {
+    llm_usage::include_schemas!("schemas/presence");
+}
+
+/// `schemas/shapes`: one real vendor doc of each shape besides the seed (enum, union).
+pub mod shapes {
+    llm_usage::include_schemas!("schemas/shapes");
+}

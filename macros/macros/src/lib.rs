@@ -47,12 +47,13 @@ impl Parse for Args {
 
 fn expand(args: &Args) -> TokenStream {
     let span = args.path.span();
-    let manifest_dir = match std::env::var_os("CARGO_MANIFEST_DIR") {
+    // trybuild compiles tests in a scratch crate; it names the real one through this variable.
+    let manifest_dir = match std::env::var_os("LLM_USAGE_MANIFEST_DIR").or_else(|| std::env::var_os("CARGO_MANIFEST_DIR")) {
         Some(dir) => PathBuf::from(dir),
         None => return error(span, "CARGO_MANIFEST_DIR is not set: include_schemas! must be built by cargo"),
     };
     let path = manifest_dir.join(args.path.value());
-    let input = llm_usage_codegen::Input { display: display_path(&path), path: path.clone() };
+    let input = llm_usage_codegen::Input { display: display_path(&path, &args.path.value()), path: path.clone() };
     let tracked = track_files(&input);
     match llm_usage_codegen::generate(&input) {
         Ok(tokens) => quote! { #tokens #tracked },
@@ -73,14 +74,14 @@ fn track_files(input: &llm_usage_codegen::Input) -> TokenStream {
 }
 
 /// The path as cargo shows paths: relative to the directory rustc runs in (the workspace
-/// root), so that messages read `schemas/orq/x.md:3:1`.
-fn display_path(path: &Path) -> String {
+/// root), so that messages read `schemas/orq/x.md:3:1`; outside it, as the user wrote it.
+fn display_path(path: &Path, as_written: &str) -> String {
     let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    let relative = std::env::current_dir()
+    std::env::current_dir()
         .ok()
         .and_then(|cwd| cwd.canonicalize().ok())
-        .and_then(|cwd| absolute.strip_prefix(cwd).ok().map(Path::to_path_buf));
-    relative.unwrap_or(absolute).display().to_string()
+        .and_then(|cwd| absolute.strip_prefix(cwd).ok().map(|p| p.display().to_string()))
+        .unwrap_or_else(|| as_written.trim_end_matches('/').to_string())
 }
 
 fn error(span: Span, message: &str) -> TokenStream {

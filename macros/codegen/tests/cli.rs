@@ -1,0 +1,67 @@
+//! The `llm-usage` command-line tool, run as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn llm_usage(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_llm-usage")).args(args).output().expect("the binary runs")
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The vendor corpus beside the checkout, or `None` (with a message) where it is absent.
+fn corpus(path: &str) -> Option<PathBuf> {
+    let dir = workspace().join("../shared/corpus/speakeasy").join(path);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} is absent (the shared corpus is not beside this checkout)", dir.display());
+        None
+    }
+}
+
+fn summary(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn check_reports_no_diagnostic_on_the_python_flavour_corpus() {
+    let Some(dir) = corpus("orq-python/docs/models") else { return };
+    let output = llm_usage(&["check", dir.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", stdout.lines().take(20).collect::<Vec<_>>().join("\n"));
+    assert_eq!(summary(&output), "18577 files, 18578 types, 0 diagnostics");
+}
+
+#[test]
+fn check_reports_no_diagnostic_on_the_typescript_flavour_corpus() {
+    let Some(dir) = corpus("orq-node/docs/models") else { return };
+    let output = llm_usage(&["check", dir.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", stdout.lines().take(20).collect::<Vec<_>>().join("\n"));
+    assert_eq!(summary(&output), "17929 files, 17929 types, 0 diagnostics");
+}
+
+#[test]
+fn check_prints_each_diagnostic_with_its_position_and_fails() {
+    let dir = workspace().join("tests/ui/schemas/malformed_row");
+    let output = llm_usage(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let first = stdout.lines().next().unwrap_or_default();
+    let expected_prefix = format!("{}/usage.md:8:1: ", dir.display());
+    assert!(first.starts_with(&expected_prefix), "{stdout}");
+    assert!(summary(&output).ends_with(" diagnostics") && !summary(&output).ends_with(" 0 diagnostics"), "{stdout}");
+}
+
+#[test]
+fn expand_prints_formatted_rust_for_the_bundled_schemas() {
+    let output = llm_usage(&["expand", workspace().join("schemas").to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("pub mod orq {"), "{stdout}");
+    assert!(stdout.contains("pub struct DeploymentInvokeUsage {"), "{stdout}");
+    syn::parse_file(&stdout).expect("valid Rust");
+}

@@ -1,0 +1,3 @@
+llm_usage::include_schemas!("ui/schemas/link_leaves_folder");
+
+fn main() {}
