@@ -2,6 +2,7 @@
 //! diagnostics; it knows nothing of Rust.
 
 pub mod speakeasy;
+pub mod typescript;
 
 use crate::diagnostic::Diagnostics;
 use crate::model::{Location, TypeDef};

@@ -1,0 +1,251 @@
+//! Rust identifiers for vendor names: snake_case fields and modules, PascalCase enum variants,
+//! raw identifiers for keywords. Every function here returns a valid identifier for any input.
+
+use proc_macro2::{Ident, Span};
+
+use crate::model::Literal;
+
+/// Strict and reserved keywords of every edition, which need `r#` (or cannot be used at all).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
+    "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static",
+    "struct", "super", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where",
+    "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers.
+const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
+
+/// An identifier for an ASCII identifier-shaped `name`: raw for keywords, `_`-suffixed for the
+/// keywords that cannot be raw.
+pub fn ident(name: &str) -> Ident {
+    let span = Span::call_site();
+    if NOT_RAW.contains(&name) {
+        Ident::new(&format!("{name}_"), span)
+    } else if KEYWORDS.contains(&name) {
+        Ident::new_raw(name, span)
+    } else {
+        Ident::new(name, span)
+    }
+}
+
+/// `name` made identifier-shaped without changing its case: any other character becomes `_`,
+/// a leading digit gets a `_` in front, nothing at all becomes `fallback`.
+fn sanitize(name: &str, fallback: &str) -> String {
+    let mut out: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    if out.chars().all(|c| c == '_') {
+        return fallback.to_owned();
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    out
+}
+
+/// The Rust name of a vendor type: the name as written when it is a valid identifier.
+pub fn type_name(name: &str) -> String {
+    sanitize(name, "Unnamed")
+}
+
+/// Whether rustc's `non_camel_case_types` lint would accept `name`.
+pub fn is_upper_camel(name: &str) -> bool {
+    let trimmed = name.trim_start_matches('_').trim_end_matches('_');
+    !trimmed.starts_with(|c: char| c.is_lowercase()) && !trimmed.contains('_')
+}
+
+/// Splits a name into words: at every non-alphanumeric character and at case changes
+/// (`totalTokens` → `total`, `Tokens`; `HTTPServer` → `HTTP`, `Server`; `gpt4o` stays one word).
+fn words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let chars: Vec<char> = name.chars().collect();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if c.is_ascii_uppercase() && !current.is_empty() {
+            let prev = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && next_lower) {
+                words.push(std::mem::take(&mut current));
+            }
+        }
+        current.push(c);
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// snake_case of a vendor name, before keyword handling: `totalTokens` → `total_tokens`,
+/// `__pydantic_extra__` → `pydantic_extra`, `5m` → `_5m`, `$` → `field`.
+pub fn snake_case(name: &str) -> String {
+    let snake = words(name).iter().map(|w| w.to_ascii_lowercase()).collect::<Vec<_>>().join("_");
+    sanitize(&snake, "field")
+}
+
+/// PascalCase of the alphanumeric words of `name`: `weight_based` → `WeightBased`,
+/// `ON_DEMAND_FLEX` → `OnDemandFlex`, `inputText` → `InputText`. Empty when `name` has no
+/// alphanumeric character. A leading digit gets a `V` in front (`5m` → `V5m`).
+pub fn pascal_case(name: &str) -> String {
+    let mut out = String::new();
+    for word in words(name) {
+        let all_upper = !word.chars().any(|c| c.is_ascii_lowercase());
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            let rest: String = chars.collect();
+            if all_upper {
+                out.push_str(&rest.to_ascii_lowercase());
+            } else {
+                out.push_str(&rest);
+            }
+        }
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'V');
+    }
+    out
+}
+
+/// The English name of a symbol, for values made only of symbols (`*` → `Star`).
+fn symbol_name(c: char) -> String {
+    let name = match c {
+        '*' => "Star",
+        '-' => "Minus",
+        '+' => "Plus",
+        '.' => "Dot",
+        '/' => "Slash",
+        '\\' => "Backslash",
+        '_' => "Underscore",
+        ':' => "Colon",
+        ';' => "Semicolon",
+        ' ' => "Space",
+        '#' => "Hash",
+        '@' => "At",
+        '$' => "Dollar",
+        '%' => "Percent",
+        '&' => "Ampersand",
+        '!' => "Bang",
+        '?' => "Question",
+        '=' => "Equals",
+        '<' => "Less",
+        '>' => "Greater",
+        ',' => "Comma",
+        '~' => "Tilde",
+        '^' => "Caret",
+        '|' => "Pipe",
+        '\'' => "Quote",
+        '"' => "DoubleQuote",
+        '`' => "Backtick",
+        '(' => "OpenParen",
+        ')' => "CloseParen",
+        '[' => "OpenBracket",
+        ']' => "CloseBracket",
+        '{' => "OpenBrace",
+        '}' => "CloseBrace",
+        _ => return format!("U{:04X}", c as u32),
+    };
+    name.to_owned()
+}
+
+fn spell(symbols: &str) -> String {
+    symbols.chars().map(symbol_name).collect()
+}
+
+/// The variant name a value suggests on its own, without looking at the other values.
+fn base_variant(value: &Literal, member: Option<&str>) -> String {
+    if let Some(member) = member {
+        let name = pascal_case(member);
+        if !name.is_empty() {
+            return name;
+        }
+    }
+    match value {
+        Literal::Str(s) => {
+            let name = pascal_case(s);
+            if !name.is_empty() {
+                name
+            } else if s.is_empty() {
+                "Empty".to_owned()
+            } else {
+                spell(s)
+            }
+        }
+        Literal::Int(i) if *i < 0 => format!("VMinus{}", i.unsigned_abs()),
+        Literal::Int(i) => format!("V{i}"),
+        Literal::Bool(true) => "True".to_owned(),
+        Literal::Bool(false) => "False".to_owned(),
+    }
+}
+
+/// The variant name with the symbols around the value spelled out: `-created` → `MinusCreated`.
+fn spelled_variant(value: &Literal, base: &str) -> String {
+    let Literal::Str(s) = value else { return base.to_owned() };
+    let leading: String = s.chars().take_while(|c| !c.is_ascii_alphanumeric()).collect();
+    if leading.len() == s.len() {
+        return base.to_owned();
+    }
+    let trailing: String = {
+        let mut t: Vec<char> = s.chars().rev().take_while(|c| !c.is_ascii_alphanumeric()).collect();
+        t.reverse();
+        t.into_iter().collect()
+    };
+    let base = base.strip_prefix('V').filter(|_| s[leading.len()..].starts_with(|c: char| c.is_ascii_digit()) && !leading.is_empty()).unwrap_or(base);
+    format!("{}{}{}", spell(&leading), base, spell(&trailing))
+}
+
+/// Variant names for `values` (with their optional member names), valid and distinct, never
+/// `Self`. `reserved` names (the catch-all) are avoided by the caller picking another catch-all.
+pub fn enum_variant_names(values: &[(&Literal, Option<&str>)]) -> Vec<String> {
+    let bases: Vec<String> = values.iter().map(|(v, m)| avoid_self(base_variant(v, *m))).collect();
+    let mut names = bases.clone();
+    // Values whose names collide get their symbols spelled.
+    for i in 0..names.len() {
+        if bases.iter().filter(|b| **b == bases[i]).count() > 1 && values[i].1.is_none() {
+            names[i] = avoid_self(spelled_variant(values[i].0, &bases[i]));
+        }
+    }
+    dedup_with_suffix(&mut names);
+    names
+}
+
+fn avoid_self(name: String) -> String {
+    if name == "Self" {
+        "SelfValue".to_owned()
+    } else {
+        name
+    }
+}
+
+/// Makes `names` distinct by appending `2`, `3`, … to the later duplicates.
+pub fn dedup_with_suffix(names: &mut [String]) {
+    for i in 0..names.len() {
+        if names[..i].contains(&names[i]) {
+            let base = names[i].clone();
+            let mut n = 2;
+            loop {
+                let candidate = format!("{base}{n}");
+                if !names.contains(&candidate) {
+                    names[i] = candidate;
+                    break;
+                }
+                n += 1;
+            }
+        }
+    }
+}
+
+/// A name not in `taken`: `base`, else `base` followed by `suffix` repeated.
+pub fn free_name(base: &str, suffix: &str, taken: &[String]) -> String {
+    let mut name = base.to_owned();
+    while taken.contains(&name) {
+        name.push_str(suffix);
+    }
+    name
+}

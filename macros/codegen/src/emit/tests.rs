@@ -1,0 +1,391 @@
+//! Emitter tests on hand-built schemas.
+
+use std::sync::Arc;
+
+use super::{docs, emit, names};
+use crate::diagnostic::Diagnostics;
+use crate::model::*;
+
+fn loc(line: u32) -> Location {
+    Location::new(&Arc::from("schemas/test.md"), line, 1)
+}
+
+fn docs_of(lines: &[&str]) -> Docs {
+    Docs { lines: lines.iter().map(|l| (*l).to_owned()).collect() }
+}
+
+fn field(name: &str, ty: TypeRef, presence: Presence, nullable: bool) -> Field {
+    Field {
+        name: name.to_owned(),
+        wire_name: name.to_owned(),
+        ty,
+        presence,
+        nullable,
+        docs: Docs::default(),
+        deprecated: None,
+        loc: loc(10),
+    }
+}
+
+fn named(name: &str, target: TypeId) -> TypeRef {
+    let mut r = NamedRef::new(name, loc(3));
+    r.target = Some(target);
+    TypeRef::Named(r)
+}
+
+fn boxed(name: &str, target: TypeId) -> TypeRef {
+    let mut r = NamedRef::new(name, loc(3));
+    r.target = Some(target);
+    r.boxed = true;
+    TypeRef::Named(r)
+}
+
+fn def(name: &str, dir: &str, kind: TypeKind) -> TypeDef {
+    TypeDef {
+        name: name.to_owned(),
+        dir: dir.to_owned(),
+        file: if dir.is_empty() { format!("{}.md", name.to_lowercase()) } else { format!("{dir}/{}.md", name.to_lowercase()) },
+        docs: Docs::default(),
+        deprecated: None,
+        loc: loc(1),
+        kind,
+    }
+}
+
+fn value(v: Literal) -> EnumValue {
+    EnumValue { value: v, member: None, docs: Docs::default(), deprecated: None, loc: loc(5) }
+}
+
+fn str_enum(values: &[&str]) -> TypeKind {
+    TypeKind::Enum(EnumDef { values: values.iter().map(|v| value(Literal::Str((*v).to_owned()))).collect(), open: false })
+}
+
+use Presence::{Optional, Required};
+
+const F: TypeRef = TypeRef::Scalar(Scalar::Float);
+const S: TypeRef = TypeRef::Scalar(Scalar::String);
+const I: TypeRef = TypeRef::Scalar(Scalar::Integer);
+
+/// A schema covering every feature; its output is what the scratch crate compiles.
+pub(super) fn sample_schema() -> Schema {
+    let mut usage = def(
+        "DeploymentInvokeUsage",
+        "orq",
+        TypeKind::Struct(StructDef {
+            fields: vec![
+                field("total_tokens", F, Optional, false),
+                field("prompt_tokens", F, Required, false),
+                field("completion_tokens", F, Required, true),
+                field("cached", F, Optional, true),
+                field("details", named("Details", 1), Optional, true),
+                field("type", named("Kind", 2), Required, false),
+                field("tier", named("ServiceTier", 3), Optional, false),
+                field("content", named("Content", 4), Optional, false),
+                field("scores", TypeRef::List(Box::new(TypeRef::Nullable(Box::new(F)))), Optional, false),
+                field("weights", TypeRef::Map(Box::new(F)), Required, false),
+                field("createdAt", TypeRef::Scalar(Scalar::DateTime), Optional, false),
+                field("object", TypeRef::Literal(Literal::Str("usage".into())), Required, false),
+                field("file", TypeRef::Scalar(Scalar::Bytes), Optional, false),
+                field("unknown_fields", TypeRef::Scalar(Scalar::Any), Optional, false),
+                field("self", TypeRef::Scalar(Scalar::Boolean), Optional, false),
+                field("value", named("Value", 6), Optional, false),
+                field("error", named("Error", 7), Optional, false),
+            ],
+            additional: Some(docs_of(&["Extra fields, see [the docs](https://example.com/x)."])),
+        }),
+    );
+    usage.docs = docs_of(&[
+        "Usage metrics for the response, with [brackets] and <comparator> and `code [x] <y>`.",
+        "",
+        "See https://example.com/docs. A list:",
+        "- one",
+        "continued",
+        "```",
+        "fn not_a_doctest() {}",
+        "```",
+    ]);
+    if let TypeKind::Struct(s) = &mut usage.kind {
+        s.fields[0].docs = docs_of(&["Total tokens."]);
+        s.fields[1].deprecated = Some(Deprecation { note: Some("use total_tokens".into()) });
+    }
+    let details = def(
+        "Details",
+        "orq",
+        TypeKind::Struct(StructDef {
+            fields: vec![
+                field("reasoning_tokens", I, Optional, false),
+                field("parent", boxed("Details", 1), Optional, false),
+                field("children", TypeRef::List(Box::new(boxed("Details", 1))), Optional, false),
+            ],
+            additional: None,
+        }),
+    );
+    let kind = def("Kind", "orq", str_enum(&["usage", "created", "-created", "*", "5m", "Translation (document)", "unknown", "self"]));
+    let mut tier = def("ServiceTier", "orq/orq-node", {
+        let mut values: Vec<EnumValue> = ["unspecified", "flex", "on_demand_flex"]
+            .iter()
+            .map(|v| value(Literal::Str((*v).to_owned())))
+            .collect();
+        values[0].member = Some("UNSPECIFIED".into());
+        values[0].docs = docs_of(&["Default service tier, which is standard."]);
+        values[2].member = Some("ON_DEMAND_FLEX".into());
+        values[1].deprecated = Some(Deprecation::default());
+        TypeKind::Enum(EnumDef { values, open: true })
+    });
+    tier.deprecated = Some(Deprecation::default());
+    let content = def(
+        "Content",
+        "",
+        TypeKind::Union(UnionDef {
+            variants: vec![
+                Variant { ty: I, loc: loc(2) },
+                Variant { ty: F, loc: loc(2) },
+                Variant { ty: S, loc: loc(2) },
+                Variant { ty: TypeRef::List(Box::new(named("Content", 4))), loc: loc(2) },
+                Variant { ty: named("Details", 1), loc: loc(2) },
+            ],
+        }),
+    );
+    let int_enum = def(
+        "Code",
+        "",
+        TypeKind::Enum(EnumDef { values: vec![value(Literal::Int(100)), value(Literal::Int(-1))], open: false }),
+    );
+    let string = def(
+        "Value",
+        "",
+        TypeKind::Struct(StructDef {
+            fields: vec![field("String", named("String", 8), Optional, false), field("code", named("Code", 5), Optional, false)],
+            additional: None,
+        }),
+    );
+    let error = def(
+        "Error",
+        "google-ai",
+        TypeKind::Enum(EnumDef {
+            values: vec![value(Literal::Str("auto".into())), value(Literal::Int(1)), value(Literal::Bool(true))],
+            open: false,
+        }),
+    );
+    let string_ty = def(
+        "String",
+        "",
+        TypeKind::Struct(StructDef {
+            fields: vec![field("Option", S, Required, false), field("Result", named("Error", 7), Optional, false)],
+            additional: None,
+        }),
+    );
+    let lower = def(
+        "chat_usage",
+        "a/b",
+        TypeKind::Struct(StructDef {
+            fields: vec![
+                field("opt", named("Option", 10), Optional, false),
+                field("self_type", named("Self", 11), Required, false),
+                field("single", named("Single", 12), Required, true),
+                field("empty", named("Empty", 13), Optional, false),
+                field("nothing", named("Nothing", 14), Optional, false),
+                field("bare", named("Bare", 15), Optional, false),
+                field("code", named("Code", 5), Optional, false),
+            ],
+            additional: None,
+        }),
+    );
+    let option = def("Option", "a", TypeKind::Struct(StructDef::default()));
+    let self_ty = def("Self", "a/b", TypeKind::Struct(StructDef { fields: vec![field("Box", S, Required, false)], additional: None }));
+    let single = def("Single", "a/b", str_enum(&["only"]));
+    let empty = def("Empty", "a/b", str_enum(&[]));
+    let nothing = def("Nothing", "a/b", TypeKind::Union(UnionDef::default()));
+    let bare = def(
+        "Bare",
+        "a",
+        TypeKind::Union(UnionDef {
+            variants: vec![
+                Variant { ty: TypeRef::Literal(Literal::Str("auto".into())), loc: loc(2) },
+                Variant { ty: TypeRef::Nullable(Box::new(F)), loc: loc(2) },
+                Variant { ty: TypeRef::Map(Box::new(TypeRef::List(Box::new(F)))), loc: loc(2) },
+                Variant { ty: named("Option", 10), loc: loc(2) },
+                Variant { ty: TypeRef::Scalar(Scalar::Any), loc: loc(2) },
+            ],
+        }),
+    );
+    Schema {
+        types: vec![
+            usage, details, kind, tier, content, int_enum, string, error, string_ty, lower, option, self_ty, single,
+            empty, nothing, bare,
+        ],
+    }
+}
+
+fn emit_ok(schema: &Schema) -> String {
+    let mut diags = Diagnostics::new();
+    let tokens = emit(schema, &mut diags);
+    assert!(diags.is_empty(), "{:?}", diags.into_sorted());
+    let file = syn::parse2::<syn::File>(tokens).unwrap_or_else(|e| panic!("does not parse: {e}"));
+    prettyplease::unparse(&file)
+}
+
+#[test]
+fn sample_parses_and_is_deterministic() {
+    let a = emit_ok(&sample_schema());
+    let b = emit_ok(&sample_schema());
+    assert_eq!(a, b);
+    if let Ok(path) = std::env::var("EMIT_SAMPLE_OUT") {
+        std::fs::write(path, &a).unwrap();
+    }
+    assert!(a.contains("pub mod orq {"), "{a}");
+    assert!(a.contains("pub mod orq_node {"), "{a}");
+    assert!(a.contains("pub mod google_ai {"), "{a}");
+    assert!(a.contains("pub r#type: Kind"), "{a}");
+    assert!(a.contains("pub unknown_fields_: ::llm_usage::__private::serde_json::Map"), "{a}");
+    assert!(a.contains("pub self_: "), "{a}");
+    assert!(a.contains("Generated from `orq/deploymentinvokeusage.md`."), "{a}");
+    assert!(a.contains("::std::option::Option<::std::boxed::Box<Details>>"), "{a}");
+    assert!(a.contains("::std::vec::Vec<Details>"), "{a}");
+    assert!(a.contains("self::orq::orq_node::ServiceTier") || a.contains("orq_node::ServiceTier"), "{a}");
+    assert!(a.contains("super::Content"), "{a}");
+    assert!(a.contains("::std::option::Option<super::Value>"), "{a}");
+}
+
+#[test]
+fn field_collisions_are_reported_at_the_second_field() {
+    let schema = Schema {
+        types: vec![def(
+            "A",
+            "",
+            TypeKind::Struct(StructDef {
+                fields: vec![field("totalTokens", I, Required, false), field("total_tokens", I, Required, false)],
+                additional: None,
+            }),
+        )],
+    };
+    let mut diags = Diagnostics::new();
+    let _ = emit(&schema, &mut diags);
+    let list = diags.into_sorted();
+    assert_eq!(list.len(), 1);
+    assert!(list[0].message.contains("`totalTokens` and `total_tokens`"), "{}", list[0].message);
+}
+
+#[test]
+fn unresolved_reference_is_a_diagnostic_not_a_panic() {
+    let schema = Schema {
+        types: vec![def(
+            "A",
+            "",
+            TypeKind::Struct(StructDef {
+                fields: vec![field("b", TypeRef::Named(NamedRef::new("B", loc(4))), Required, false)],
+                additional: None,
+            }),
+        )],
+    };
+    let mut diags = Diagnostics::new();
+    let tokens = emit(&schema, &mut diags);
+    assert_eq!(diags.len(), 1);
+    assert!(tokens.to_string().contains("serde_json :: Value"));
+}
+
+#[test]
+fn snake_case_fields() {
+    let cases = [
+        ("total_tokens", "total_tokens"),
+        ("totalTokens", "total_tokens"),
+        ("TotalTokens", "total_tokens"),
+        ("HTTPServer", "http_server"),
+        ("__pydantic_extra__", "pydantic_extra"),
+        ("bytes_", "bytes"),
+        ("gpt4o", "gpt4o"),
+        ("5m", "_5m"),
+        ("$", "field"),
+        ("x-request-id", "x_request_id"),
+        ("cachedContentTokenCount", "cached_content_token_count"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(names::snake_case(input), want, "{input}");
+    }
+    assert_eq!(names::ident(&names::snake_case("type")).to_string(), "r#type");
+    assert_eq!(names::ident(&names::snake_case("self")).to_string(), "self_");
+    assert_eq!(names::ident("Self").to_string(), "Self_");
+    assert_eq!(names::ident("match").to_string(), "r#match");
+    assert_eq!(names::ident("String").to_string(), "String");
+}
+
+#[test]
+fn enum_variant_naming() {
+    let lits: Vec<Literal> = [
+        "weight_based",
+        "event.agents.message-created",
+        "Translation (document)",
+        "application/json",
+        "5m",
+        "*",
+        "",
+        "created",
+        "-created",
+        "UNSPECIFIED",
+        "google-ai",
+        "Auto",
+        "auto",
+        "self",
+    ]
+    .iter()
+    .map(|s| Literal::Str((*s).to_owned()))
+    .chain([Literal::Int(100), Literal::Int(-1), Literal::Bool(true)])
+    .collect();
+    let pairs: Vec<(&Literal, Option<&str>)> = lits.iter().map(|l| (l, None)).collect();
+    let got = names::enum_variant_names(&pairs);
+    let want = [
+        "WeightBased",
+        "EventAgentsMessageCreated",
+        "TranslationDocument",
+        "ApplicationJson",
+        "V5m",
+        "Star",
+        "Empty",
+        "Created",
+        "MinusCreated",
+        "Unspecified",
+        "GoogleAi",
+        "Auto",
+        "Auto2",
+        "SelfValue",
+        "V100",
+        "VMinus1",
+        "True",
+    ];
+    assert_eq!(got, want);
+    let members = names::enum_variant_names(&[
+        (&Literal::Str("x".into()), Some("ON_DEMAND_FLEX")),
+        (&Literal::Str("y".into()), Some("UNSPECIFIED")),
+    ]);
+    assert_eq!(members, ["OnDemandFlex", "Unspecified"]);
+}
+
+#[test]
+fn doc_escaping() {
+    let esc = |s: &str| docs::escape_line(s);
+    assert_eq!(esc("a [b] c"), "a \\[b\\] c");
+    assert_eq!(esc("see [docs](https://x.y/z_(1))."), "see [docs](https://x.y/z_(1)).");
+    assert_eq!(esc("use `a[0] <b>` here"), "use `a[0] <b>` here");
+    assert_eq!(esc("the <comparator> key"), "the \\<comparator\\> key");
+    assert_eq!(esc("line<br>break"), "line<br>break");
+    assert_eq!(esc("go to https://a.b/c."), "go to <https://a.b/c>.");
+    assert_eq!(esc("<https://a.b/c>"), "<https://a.b/c>");
+    assert_eq!(esc("a > b"), "a \\> b");
+    let lines: Vec<String> =
+        ["```", "x", "```", "- item", "lazy", "", "      indented"].iter().map(|s| (*s).to_owned()).collect();
+    assert_eq!(docs::escape_lines(&lines), ["```text", "x", "```", "- item", "  lazy", "", "   indented"]);
+}
+
+#[test]
+fn default_follows_fields() {
+    let schema = sample_schema();
+    let out = emit_ok(&schema);
+    // `DeploymentInvokeUsage` has a required enum field: no Default. `Details` and `String` do.
+    let usage = out.find("pub struct DeploymentInvokeUsage").unwrap();
+    let before = &out[..usage];
+    let derive = before.rfind("#[derive(").unwrap();
+    assert!(!before[derive..].contains("Default"));
+    let details = out.find("pub struct Details").unwrap();
+    let derive = out[..details].rfind("#[derive(").unwrap();
+    assert!(out[derive..details].contains("Default"));
+}

@@ -1,0 +1,176 @@
+//! Markdown tables: rows split on unescaped pipes, cells trimmed as slices of the line.
+//!
+//! Generated tables pad every cell to the width of the widest cell in the table (lines reach
+//! 11,336 characters), so nothing here copies a cell: cells are `&str` into the line, and
+//! trimming skips padding 16 bytes at a time.
+
+use super::{quote, Ctx};
+
+/// One cell: its trimmed text and the byte offset of that text in the line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cell<'a> {
+    pub text: &'a str,
+    pub start: usize,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Row<'a> {
+    /// 0-based index of the line.
+    pub idx: usize,
+    pub cells: Vec<Cell<'a>>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Table<'a> {
+    pub header: Row<'a>,
+    /// Data rows whose cell count matches the header's (the others are reported).
+    pub rows: Vec<Row<'a>>,
+}
+
+/// Trims ASCII spaces and tabs from both ends, fast on long runs of padding.
+pub(crate) fn trim_padding(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut start = 0;
+    while b.get(start).is_some_and(|c| *c == b' ' || *c == b'\t') {
+        start += 1;
+    }
+    let mut end = b.len();
+    const SPACES: [u8; 16] = [b' '; 16];
+    while end >= start + 16 && b.get(end - 16..end) == Some(&SPACES[..]) {
+        end -= 16;
+    }
+    while end > start && b.get(end - 1).is_some_and(|c| *c == b' ' || *c == b'\t') {
+        end -= 1;
+    }
+    // Only ASCII bytes were skipped, so both ends are char boundaries.
+    s.get(start..end).unwrap_or("")
+}
+
+/// Splits a row (a line starting with `|`) on the pipes not preceded by `\`.
+/// The pieces before the first and after the last pipe are dropped when empty.
+pub(crate) fn split_row(line: &str) -> Vec<Cell<'_>> {
+    let mut cells = Vec::new();
+    let bytes = line.as_bytes();
+    let mut piece_start = 0usize;
+    let mut search = 0usize;
+    let mut first = true;
+    while let Some(rel) = line.get(search..).and_then(|r| r.find('|')) {
+        let at = search + rel;
+        search = at + 1;
+        if at > 0 && bytes.get(at - 1) == Some(&b'\\') {
+            continue;
+        }
+        let piece = line.get(piece_start..at).unwrap_or("");
+        if !(first && trim_padding(piece).is_empty()) {
+            cells.push(cell(line, piece_start, piece));
+        }
+        first = false;
+        piece_start = at + 1;
+    }
+    let tail = line.get(piece_start..).unwrap_or("");
+    if !trim_padding(tail).is_empty() {
+        cells.push(cell(line, piece_start, tail));
+    }
+    cells
+}
+
+fn cell<'a>(line: &'a str, piece_start: usize, piece: &'a str) -> Cell<'a> {
+    let text = trim_padding(piece);
+    let start = if text.is_empty() { piece_start } else { super::offset_in(line, text) };
+    Cell { text, start }
+}
+
+/// `| --- | :-: |`: every cell dashes, with optional alignment colons.
+pub(crate) fn is_separator(cells: &[Cell<'_>]) -> bool {
+    !cells.is_empty()
+        && cells.iter().all(|c| {
+            let t = c.text.strip_prefix(':').unwrap_or(c.text);
+            let t = t.strip_suffix(':').unwrap_or(t);
+            !t.is_empty() && t.bytes().all(|b| b == b'-')
+        })
+}
+
+/// Reads the table whose header is line `idx`; the table runs to the first line not starting
+/// with `|`. Returns the table and the index of the first line after it. Reports a missing
+/// separator row and rows whose cell count differs from the header's.
+pub(crate) fn read_table<'a>(ctx: &mut Ctx<'a>, idx: usize) -> (Table<'a>, usize) {
+    let mut end = idx;
+    while ctx.lines.get(end).is_some_and(|l| l.starts_with('|')) {
+        end += 1;
+    }
+    let header_line: &'a str = ctx.lines.get(idx).copied().unwrap_or("");
+    let header = Row { idx, cells: split_row(header_line) };
+    let mut data_from = idx + 1;
+    let sep_line: Option<&'a str> = ctx.lines.get(idx + 1).copied().filter(|l| l.starts_with('|'));
+    match sep_line.map(split_row) {
+        Some(cells) if is_separator(&cells) => {
+            data_from = idx + 2;
+            if cells.len() != header.cells.len() {
+                let msg = format!("separator row has {} cells but the header has {}", cells.len(), header.cells.len());
+                ctx.error(idx + 1, 0, msg, "the separator row has one `---` per header column");
+            }
+        }
+        _ => {
+            let msg = format!("table has no separator row after its header `{}`", quote(header_line.trim()));
+            ctx.error(idx, 0, msg, "a markdown table's second line is `| --- | --- | … |`");
+        }
+    }
+    let mut rows = Vec::with_capacity(end.saturating_sub(data_from));
+    for row_idx in data_from..end {
+        let line: &'a str = ctx.lines.get(row_idx).copied().unwrap_or("");
+        let cells = split_row(line);
+        if cells.len() != header.cells.len() {
+            let msg = format!(
+                "table row has {} cells but the header has {}: `{}`",
+                cells.len(),
+                header.cells.len(),
+                quote(line.trim())
+            );
+            ctx.error(
+                row_idx,
+                0,
+                msg,
+                "every row has one cell per header column; a `|` inside a cell is written `\\|`",
+            );
+            continue;
+        }
+        rows.push(Row { idx: row_idx, cells });
+    }
+    (Table { header, rows }, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(line: &str) -> Vec<&str> {
+        split_row(line).iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn splits_on_unescaped_pipes() {
+        assert_eq!(texts("| `a` | *str* | x \\| y |"), vec!["`a`", "*str*", "x \\| y"]);
+        assert_eq!(texts("| a |  |"), vec!["a", ""]);
+        assert_eq!(texts("|a|b"), vec!["a", "b"]);
+        let line = "| `name`                          | *str*   |";
+        let cells = split_row(line);
+        assert_eq!(cells[0].start, 2);
+        assert_eq!(cells[1].start, line.find('*').unwrap());
+        assert_eq!(cells[1].text, "*str*");
+    }
+
+    #[test]
+    fn trims_long_padding() {
+        let padded = format!("  x{}", " ".repeat(11_336));
+        assert_eq!(trim_padding(&padded), "x");
+        assert_eq!(trim_padding("   "), "");
+        assert_eq!(trim_padding(" é "), "é");
+    }
+
+    #[test]
+    fn separator() {
+        assert!(is_separator(&split_row("| --- | :-: | ---: |")));
+        assert!(!is_separator(&split_row("| --- | x |")));
+        assert!(!is_separator(&split_row("|")));
+    }
+}

@@ -1,0 +1,3 @@
+//! TypeScript declarations (`.ts`, `.d.ts`).
+
+pub mod lexer;
