@@ -12,3 +12,9 @@ pub mod presence {
 pub mod shapes {
     llm_usage::include_schemas!("schemas/shapes");
 }
+
+/// `schemas/resolve`: links and names the resolver must get right (`format_.md`, union
+/// headings without links, a self-reference, one file name in two TypeScript-flavour folders).
+pub mod resolve {
+    llm_usage::include_schemas!("schemas/resolve");
+}
