@@ -27,13 +27,15 @@ pub struct Input {
     pub path: PathBuf,
     /// How messages name that path, e.g. `schemas` for `schemas/orq/x.md:3:1`.
     pub display: String,
+    /// Generate only these types and what they reach (`google::UsageMetadata`); `None` for all.
+    pub roots: Option<Vec<String>>,
 }
 
 impl Input {
     /// An input that is named in messages exactly as given.
     pub fn new(path: impl AsRef<Path>) -> Self {
         let path = path.as_ref();
-        Input { path: path.to_path_buf(), display: path.display().to_string() }
+        Input { path: path.to_path_buf(), display: path.display().to_string(), roots: None }
     }
 }
 
@@ -54,7 +56,11 @@ pub fn load(input: &Input) -> Loaded {
     for file in &files {
         schema.types.extend(parse::parse_file(file, &mut diags));
     }
-    resolve::resolve(&mut schema, &mut diags);
+    let roots = resolve::Roots {
+        names: input.roots.as_deref(),
+        loc: model::Location::new(&std::sync::Arc::from(input.display.as_str()), 1, 1),
+    };
+    resolve::resolve(&mut schema, &roots, &mut diags);
     Loaded { schema, files, diagnostics: diags.into_sorted() }
 }
 

@@ -36,6 +36,16 @@ pub type TypeId = usize;
 pub struct Schema {
     /// Every type of every file, in a deterministic order (files sorted by path, then document order).
     pub types: Vec<TypeDef>,
+    /// Set by the resolver: which types are generated (the closure of the requested roots,
+    /// or every representable type). Empty means all of them.
+    pub included: Vec<bool>,
+}
+
+impl Schema {
+    /// Whether the type is generated.
+    pub fn is_included(&self, id: TypeId) -> bool {
+        self.included.get(id).copied().unwrap_or(true)
+    }
 }
 
 /// One named type: an object, an enum or a union.
@@ -44,7 +54,8 @@ pub struct TypeDef {
     /// The vendor's name, as written: `DeploymentInvokeUsage`.
     pub name: String,
     /// The folder of the file it came from, relative to the schema root, `/`-separated,
-    /// `""` for the root itself. Each folder becomes one module.
+    /// `""` for the root itself; a TypeScript namespace adds a segment (`dir/CompletionUsage`).
+    /// Each folder becomes one module.
     pub dir: String,
     /// The file it came from, relative to the schema root, `/`-separated.
     pub file: String,
@@ -59,6 +70,19 @@ pub enum TypeKind {
     Struct(StructDef),
     Enum(EnumDef),
     Union(UnionDef),
+    /// Another name for a type (`type BlobImageUnion = Blob`).
+    Alias(TypeRef),
+    /// A declaration the generator cannot represent (a generic interface, a function type):
+    /// an error only where a generated type needs it.
+    Unsupported(Unsupported),
+}
+
+/// Something the source declares that has no Rust form here, with the place it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsupported {
+    /// What it is, quoting the source: "generic interface `Operation<T>`", "function type".
+    pub construct: String,
+    pub loc: Location,
 }
 
 /// Documentation text, as plain paragraphs of prose.
@@ -86,6 +110,9 @@ pub struct Deprecation {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StructDef {
     pub fields: Vec<Field>,
+    /// Types whose fields this one also has (TypeScript `extends`); merged in by the resolver,
+    /// base fields first, a field declared here replacing a base field of the same name.
+    pub bases: Vec<NamedRef>,
     /// The doc names a catch-all for additional properties (Speakeasy `__pydantic_extra__`,
     /// TypeScript index signatures next to named members); these are its docs.
     /// Every generated struct keeps unknown fields anyway; this only carries the vendor's words.
@@ -165,6 +192,9 @@ pub enum TypeRef {
     /// is [`Field::nullable`], never this.
     Nullable(Box<TypeRef>),
     Named(NamedRef),
+    /// A type the generator cannot represent (a function type, an intersection, a tuple):
+    /// an error if the type that holds it is generated.
+    Unsupported(Box<Unsupported>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -188,7 +218,8 @@ pub enum Scalar {
 pub struct NamedRef {
     /// The type name as written, qualifier removed (`models.Foo` → `Foo`).
     pub name: String,
-    /// The qualifier as written, if any (`models`, `components`, `operations`).
+    /// The qualifier as written, if any (`models`, `components`, `operations`, or a
+    /// TypeScript namespace path `A.B`).
     pub qualifier: Option<String>,
     /// The link target as written (`../models/foo.md`), when the source links it.
     pub link: Option<String>,

@@ -28,20 +28,32 @@ pub fn include_schemas(input: proc_macro::TokenStream) -> proc_macro::TokenStrea
     expand(&args).into()
 }
 
+/// `"path"` then, optionally, `roots = ["module::Type", …]`.
 struct Args {
     path: LitStr,
+    roots: Option<Vec<LitStr>>,
 }
 
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let path: LitStr = input.parse()?;
-        if !input.is_empty() {
+        let mut roots = None;
+        while !input.is_empty() {
             input.parse::<syn::Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            let key: syn::Ident = input.parse()?;
+            if key != "roots" || roots.is_some() {
+                return Err(syn::Error::new(key.span(), "expected `roots = [\"Type\", …]` after the schema folder"));
+            }
+            input.parse::<syn::Token![=]>()?;
+            let list;
+            syn::bracketed!(list in input);
+            let names = list.parse_terminated(|p| p.parse::<LitStr>(), syn::Token![,])?;
+            roots = Some(names.into_iter().collect());
         }
-        if !input.is_empty() {
-            return Err(input.error("expected only the schema folder, e.g. `include_schemas!(\"schemas\")`"));
-        }
-        Ok(Args { path })
+        Ok(Args { path, roots })
     }
 }
 
@@ -53,7 +65,11 @@ fn expand(args: &Args) -> TokenStream {
         None => return error(span, "CARGO_MANIFEST_DIR is not set: include_schemas! must be built by cargo"),
     };
     let path = manifest_dir.join(args.path.value());
-    let input = llm_usage_codegen::Input { display: display_path(&path, &args.path.value()), path: path.clone() };
+    let input = llm_usage_codegen::Input {
+        display: display_path(&path, &args.path.value()),
+        path: path.clone(),
+        roots: args.roots.as_ref().map(|roots| roots.iter().map(LitStr::value).collect()),
+    };
     let tracked = track_files(&input);
     match llm_usage_codegen::generate(&input) {
         Ok(tokens) => quote! { #tokens #tracked },

@@ -24,7 +24,7 @@ use crate::model::{Schema, TypeDef, TypeKind};
 pub fn emit(schema: &Schema, diags: &mut Diagnostics) -> TokenStream {
     let ctx = Ctx::new(schema);
     let mut root = Module::default();
-    for (id, def) in schema.types.iter().enumerate() {
+    for (id, def) in schema.types.iter().enumerate().filter(|(id, _)| schema.is_included(*id)) {
         let item = emit_type(&ctx, id, def, diags);
         root.at(&ctx.modules[id]).items.push(item);
     }
@@ -82,6 +82,22 @@ fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef, diags: &mut Diagnostics) -
         TypeKind::Struct(s) => struct_::emit(ctx, id, def, s, diags),
         TypeKind::Enum(e) => enum_::emit(ctx, id, def, e, diags),
         TypeKind::Union(u) => union::emit(ctx, id, def, u, diags),
+        TypeKind::Alias(target) => alias(ctx, id, def, target, diags),
+        // Never included: the resolver reports every generated type that needs one.
+        TypeKind::Unsupported(_) => TokenStream::new(),
+    }
+}
+
+/// `pub type Name = Target;`
+fn alias(ctx: &Ctx<'_>, id: usize, def: &TypeDef, target: &crate::model::TypeRef, diags: &mut Diagnostics) -> TokenStream {
+    let ident = &ctx.idents[id];
+    let docs = type_docs(def).to_attrs();
+    let target = types::rust_type(ctx, target, &ctx.modules[id], diags);
+    let deprecated = docs::deprecated_attr(def.deprecated.as_ref());
+    quote! {
+        #docs
+        #deprecated
+        pub type #ident = #target;
     }
 }
 

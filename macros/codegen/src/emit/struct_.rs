@@ -154,6 +154,6 @@ fn mentions_bytes(ty: &TypeRef) -> bool {
     match ty {
         TypeRef::Scalar(s) => *s == Scalar::Bytes,
         TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => mentions_bytes(inner),
-        TypeRef::Literal(_) | TypeRef::Named(_) => false,
+        TypeRef::Literal(_) | TypeRef::Named(_) | TypeRef::Unsupported(_) => false,
     }
 }

@@ -92,6 +92,7 @@ pub(super) fn sample_schema() -> Schema {
                 field("error", named("Error", 7), Optional, false),
             ],
             additional: Some(docs_of(&["Extra fields, see [the docs](https://example.com/x)."])),
+            bases: Vec::new(),
         }),
     );
     usage.docs = docs_of(&[
@@ -117,7 +118,7 @@ pub(super) fn sample_schema() -> Schema {
                 field("parent", boxed("Details", 1), Optional, false),
                 field("children", TypeRef::List(Box::new(boxed("Details", 1))), Optional, false),
             ],
-            additional: None,
+            additional: None, bases: Vec::new(),
         }),
     );
     let kind = def("Kind", "orq", str_enum(&["usage", "created", "-created", "*", "5m", "Translation (document)", "unknown", "self"]));
@@ -156,7 +157,7 @@ pub(super) fn sample_schema() -> Schema {
         "",
         TypeKind::Struct(StructDef {
             fields: vec![field("String", named("String", 8), Optional, false), field("code", named("Code", 5), Optional, false)],
-            additional: None,
+            additional: None, bases: Vec::new(),
         }),
     );
     let error = def(
@@ -172,7 +173,7 @@ pub(super) fn sample_schema() -> Schema {
         "",
         TypeKind::Struct(StructDef {
             fields: vec![field("Option", S, Required, false), field("Result", named("Error", 7), Optional, false)],
-            additional: None,
+            additional: None, bases: Vec::new(),
         }),
     );
     let lower = def(
@@ -188,11 +189,11 @@ pub(super) fn sample_schema() -> Schema {
                 field("bare", named("Bare", 15), Optional, false),
                 field("code", named("Code", 5), Optional, false),
             ],
-            additional: None,
+            additional: None, bases: Vec::new(),
         }),
     );
     let option = def("Option", "a", TypeKind::Struct(StructDef::default()));
-    let self_ty = def("Self", "a/b", TypeKind::Struct(StructDef { fields: vec![field("Box", S, Required, false)], additional: None }));
+    let self_ty = def("Self", "a/b", TypeKind::Struct(StructDef { fields: vec![field("Box", S, Required, false)], additional: None, bases: Vec::new() }));
     let single = def("Single", "a/b", str_enum(&["only"]));
     let empty = def("Empty", "a/b", str_enum(&[]));
     let nothing = def("Nothing", "a/b", TypeKind::Union(UnionDef::default()));
@@ -214,6 +215,7 @@ pub(super) fn sample_schema() -> Schema {
             usage, details, kind, tier, content, int_enum, string, error, string_ty, lower, option, self_ty, single,
             empty, nothing, bare,
         ],
+        included: Vec::new(),
     }
 }
 
@@ -255,9 +257,10 @@ fn field_collisions_are_reported_at_the_second_field() {
             "",
             TypeKind::Struct(StructDef {
                 fields: vec![field("totalTokens", I, Required, false), field("total_tokens", I, Required, false)],
-                additional: None,
+                additional: None, bases: Vec::new(),
             }),
         )],
+        included: Vec::new(),
     };
     let mut diags = Diagnostics::new();
     let _ = emit(&schema, &mut diags);
@@ -274,9 +277,10 @@ fn unresolved_reference_is_a_diagnostic_not_a_panic() {
             "",
             TypeKind::Struct(StructDef {
                 fields: vec![field("b", TypeRef::Named(NamedRef::new("B", loc(4))), Required, false)],
-                additional: None,
+                additional: None, bases: Vec::new(),
             }),
         )],
+        included: Vec::new(),
     };
     let mut diags = Diagnostics::new();
     let tokens = emit(&schema, &mut diags);

@@ -58,6 +58,14 @@ fn type_in(ctx: &Ctx<'_>, ty: &TypeRef, from: &[String], indirect: bool, diags: 
             let inner = type_in(ctx, inner, from, indirect, diags);
             quote! { ::std::option::Option<#inner> }
         }
+        TypeRef::Unsupported(unsupported) => {
+            // The resolver reports these wherever a generated type holds one.
+            diags.error(
+                unsupported.loc.clone(),
+                format!("internal error: {} reached code generation", unsupported.construct),
+            );
+            json_value()
+        }
         TypeRef::Named(named) => {
             let path = named_path(ctx, named, from, diags);
             if named.boxed && !indirect {
@@ -100,7 +108,7 @@ fn named_path(ctx: &Ctx<'_>, named: &NamedRef, from: &[String], diags: &mut Diag
 pub fn contains_float(ty: &TypeRef) -> bool {
     match ty {
         TypeRef::Scalar(Scalar::Float) => true,
-        TypeRef::Scalar(_) | TypeRef::Literal(_) | TypeRef::Named(_) => false,
+        TypeRef::Scalar(_) | TypeRef::Literal(_) | TypeRef::Named(_) | TypeRef::Unsupported(_) => false,
         TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => contains_float(inner),
     }
 }
@@ -109,6 +117,7 @@ pub fn contains_float(ty: &TypeRef) -> bool {
 pub fn has_default(ctx: &Ctx<'_>, ty: &TypeRef, defaults: &[bool]) -> bool {
     match ty {
         TypeRef::Scalar(_) | TypeRef::Literal(_) | TypeRef::List(_) | TypeRef::Map(_) | TypeRef::Nullable(_) => true,
+        TypeRef::Unsupported(_) => false,
         TypeRef::Named(named) => match named.target.filter(|&t| t < ctx.schema.types.len()) {
             None => true,
             // A boxed reference closes a cycle: its `Default` would recurse forever.
@@ -121,7 +130,7 @@ pub fn has_default(ctx: &Ctx<'_>, ty: &TypeRef, defaults: &[bool]) -> bool {
 /// Whether `ty` names a deprecated type (whose use warns).
 pub fn mentions_deprecated(ctx: &Ctx<'_>, ty: &TypeRef) -> bool {
     match ty {
-        TypeRef::Scalar(_) | TypeRef::Literal(_) => false,
+        TypeRef::Scalar(_) | TypeRef::Literal(_) | TypeRef::Unsupported(_) => false,
         TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => mentions_deprecated(ctx, inner),
         TypeRef::Named(named) => {
             named.target.and_then(|t| ctx.schema.types.get(t)).is_some_and(|t| t.deprecated.is_some())
@@ -146,6 +155,7 @@ pub fn variant_name(ctx: &Ctx<'_>, ty: &TypeRef) -> String {
         TypeRef::List(inner) => format!("{}List", variant_name(ctx, inner)),
         TypeRef::Map(inner) => format!("{}Map", variant_name(ctx, inner)),
         TypeRef::Nullable(inner) => format!("Nullable{}", variant_name(ctx, inner)),
+        TypeRef::Unsupported(_) => "Unsupported".to_owned(),
         TypeRef::Named(named) => match named.target.and_then(|t| ctx.idents.get(t)) {
             Some(ident) => super::names::pascal_case(&ident.to_string()),
             None => super::names::pascal_case(&named.name),

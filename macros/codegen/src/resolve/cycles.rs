@@ -15,7 +15,8 @@ pub fn mark(schema: &mut Schema, diags: &mut Diagnostics) {
         match &mut ty.kind {
             TypeKind::Struct(def) => def.fields.iter_mut().for_each(|f| box_inline(&mut f.ty, &mut in_cycle)),
             TypeKind::Union(def) => def.variants.iter_mut().for_each(|v| box_inline(&mut v.ty, &mut in_cycle)),
-            TypeKind::Enum(_) => {}
+            TypeKind::Alias(target) => box_inline(target, &mut in_cycle),
+            TypeKind::Enum(_) | TypeKind::Unsupported(_) => {}
         }
     }
 
@@ -56,7 +57,9 @@ fn graph(types: &[TypeDef], keep: impl Fn(Presence, bool) -> bool) -> Vec<Vec<Ty
                     }
                 }
                 TypeKind::Union(def) if all => def.variants.iter().for_each(|v| inline_targets(&v.ty, all, &mut out)),
-                TypeKind::Union(_) | TypeKind::Enum(_) => {}
+                // An alias is its target: it holds whatever the target holds.
+                TypeKind::Alias(target) => inline_targets(target, all, &mut out),
+                TypeKind::Union(_) | TypeKind::Enum(_) | TypeKind::Unsupported(_) => {}
             }
             out.sort_unstable();
             out.dedup();

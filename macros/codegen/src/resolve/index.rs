@@ -47,6 +47,11 @@ impl Index {
         index
     }
 
+    /// The type called `name` in folder `dir`.
+    pub fn get(&self, dir: &str, name: &str) -> Option<TypeId> {
+        self.by_dir_name.get(&(dir.to_string(), name.to_string())).copied()
+    }
+
     /// The type `named` means, written in `file` (in folder `dir`).
     pub fn lookup(&self, named: &NamedRef, dir: &str, file: &str) -> Result<TypeId, LookupError> {
         match named.link.as_deref() {
@@ -92,9 +97,15 @@ impl Index {
             return Ok(id);
         }
         if let Some(qualifier) = named.qualifier.as_deref() {
-            let sibling = links::join_normalized(dir, &format!("../{qualifier}")).unwrap_or_default();
-            if let Some(&id) = self.by_dir_name.get(&(sibling, named.name.clone())) {
-                return Ok(id);
+            // A namespace inside this folder (`CompletionUsage.PromptTokensDetails`), then a
+            // folder beside it (`components.X` written in `operations/`).
+            let qualifier = qualifier.replace('.', "/");
+            for candidate in [qualifier.clone(), format!("../{qualifier}")] {
+                if let Some(dir) = links::join_normalized(dir, &candidate) {
+                    if let Some(id) = self.get(&dir, &named.name) {
+                        return Ok(id);
+                    }
+                }
             }
         }
         match self.by_name.get(&named.name).map(Vec::as_slice) {

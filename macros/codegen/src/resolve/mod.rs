@@ -1,38 +1,63 @@
-//! The resolver: links every named reference to the type it means, boxes the references that
-//! close a cycle, and reports collisions, unknown names and links that leave the schema folder.
+//! The resolver: links every named reference to the type it means, merges `extends` bases,
+//! decides which types are generated, boxes the references that close a cycle, and reports
+//! collisions, unknown names, links that leave the schema folder and needed declarations that
+//! cannot be generated.
 //!
-//! It fills [`NamedRef::target`] and [`NamedRef::boxed`] in place; after a run without
-//! diagnostics every reference has a target.
+//! It fills [`NamedRef::target`], [`NamedRef::boxed`] and [`Schema::included`] in place; after
+//! a run without diagnostics every reference of an included type has a target.
 
+mod bases;
 mod cycles;
 mod index;
 mod links;
+mod reach;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{NamedRef, Schema, TypeDef, TypeKind, TypeRef};
+use crate::model::{Location, NamedRef, Schema, TypeDef, TypeKind, TypeRef, Unsupported};
 
 use index::Index;
 
-pub fn resolve(schema: &mut Schema, diags: &mut Diagnostics) {
+/// Which types to generate: every type (`None`), or the named roots and what they reach.
+/// A root is a path relative to the schema folder's module, `google::UsageMetadata`.
+pub struct Roots<'a> {
+    pub names: Option<&'a [String]>,
+    /// Where the roots were given, for messages about them.
+    pub loc: Location,
+}
+
+pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, diags: &mut Diagnostics) {
     let index = Index::build(&schema.types, diags);
+    let mut errors = Diagnostics::new();
     for ty in &mut schema.types {
         let (dir, file) = (ty.dir.clone(), ty.file.clone());
-        for_each_ref_mut(ty, &mut |named| {
-            match index.lookup(named, &dir, &file) {
-                Ok(id) => named.target = Some(id),
-                Err(diagnostic) => diags.push(*diagnostic),
-            }
+        for_each_ref_mut(ty, &mut |named| match index.lookup(named, &dir, &file) {
+            Ok(id) => named.target = Some(id),
+            Err(diagnostic) => errors.push(*diagnostic),
         });
+    }
+    bases::merge(schema, diags);
+    let root_ids = reach::root_ids(&index, schema, roots, diags);
+    let unresolved = reach::mark_included(schema, root_ids.as_deref(), diags);
+    // Unresolved names matter only in types that are generated: a whole vendor file may
+    // mention DOM types in declarations nobody asked for.
+    for error in errors.into_sorted() {
+        if unresolved.contains(&error.loc) {
+            diags.push(error);
+        }
     }
     cycles::mark(schema, diags);
 }
 
-/// Calls `f` on every named reference inside a type definition.
+/// Calls `f` on every named reference inside a type definition, including `extends` bases.
 pub(crate) fn for_each_ref_mut(ty: &mut TypeDef, f: &mut impl FnMut(&mut NamedRef)) {
     match &mut ty.kind {
-        TypeKind::Struct(def) => def.fields.iter_mut().for_each(|field| visit_mut(&mut field.ty, f)),
+        TypeKind::Struct(def) => {
+            def.bases.iter_mut().for_each(&mut *f);
+            def.fields.iter_mut().for_each(|field| visit_mut(&mut field.ty, f));
+        }
         TypeKind::Union(def) => def.variants.iter_mut().for_each(|variant| visit_mut(&mut variant.ty, f)),
-        TypeKind::Enum(_) => {}
+        TypeKind::Alias(target) => visit_mut(target, f),
+        TypeKind::Enum(_) | TypeKind::Unsupported(_) => {}
     }
 }
 
@@ -40,8 +65,35 @@ fn visit_mut(ty: &mut TypeRef, f: &mut impl FnMut(&mut NamedRef)) {
     match ty {
         TypeRef::Named(named) => f(named),
         TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => visit_mut(inner, f),
-        TypeRef::Scalar(_) | TypeRef::Literal(_) => {}
+        TypeRef::Scalar(_) | TypeRef::Literal(_) | TypeRef::Unsupported(_) => {}
     }
+}
+
+/// Calls `f` on every reference and every unsupported construct a type holds directly.
+pub(crate) fn for_each_use(ty: &TypeDef, f: &mut impl FnMut(Use<'_>)) {
+    fn visit<'a>(ty: &'a TypeRef, f: &mut impl FnMut(Use<'a>)) {
+        match ty {
+            TypeRef::Named(named) => f(Use::Named(named)),
+            TypeRef::Unsupported(unsupported) => f(Use::Unsupported(unsupported)),
+            TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => visit(inner, f),
+            TypeRef::Scalar(_) | TypeRef::Literal(_) => {}
+        }
+    }
+    match &ty.kind {
+        TypeKind::Struct(def) => {
+            def.bases.iter().for_each(|base| f(Use::Named(base)));
+            def.fields.iter().for_each(|field| visit(&field.ty, f));
+        }
+        TypeKind::Union(def) => def.variants.iter().for_each(|variant| visit(&variant.ty, f)),
+        TypeKind::Alias(target) => visit(target, f),
+        TypeKind::Enum(_) | TypeKind::Unsupported(_) => {}
+    }
+}
+
+/// What a type definition uses.
+pub(crate) enum Use<'a> {
+    Named(&'a NamedRef),
+    Unsupported(&'a Unsupported),
 }
 
 /// A reference that could not be resolved.

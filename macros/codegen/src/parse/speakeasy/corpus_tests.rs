@@ -88,6 +88,7 @@ fn parse_all(root: &Path) -> (Counts, Vec<TypeDef>) {
                 counts.additional += usize::from(s.additional.is_some());
                 counts.deprecated_fields += s.fields.iter().filter(|f| f.deprecated.is_some()).count();
             }
+            TypeKind::Alias(_) | TypeKind::Unsupported(_) => panic!("{}: not a Speakeasy shape", t.name),
             TypeKind::Enum(e) => {
                 counts.enums += 1;
                 counts.open_enums += usize::from(e.open);
