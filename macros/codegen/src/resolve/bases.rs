@@ -5,15 +5,12 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Field, Schema, TypeId, TypeKind};
 
 pub fn merge(schema: &mut Schema, diags: &mut Diagnostics) {
-    let n = schema.types.len();
-    let mut merged: Vec<Option<Vec<Field>>> = vec![None; n];
-    for id in 0..n {
-        let has_bases = matches!(&schema.types[id].kind, TypeKind::Struct(s) if !s.bases.is_empty());
-        if has_bases {
-            let mut path = Vec::new();
-            merged[id] = Some(all_fields(schema, id, &mut path, diags));
-        }
-    }
+    let merged: Vec<Option<Vec<Field>>> = (0..schema.types.len())
+        .map(|id| {
+            let has_bases = matches!(&schema.types[id].kind, TypeKind::Struct(s) if !s.bases.is_empty());
+            has_bases.then(|| all_fields(schema, id, &mut Vec::new(), diags))
+        })
+        .collect();
     for (id, fields) in merged.into_iter().enumerate() {
         if let (Some(fields), TypeKind::Struct(s)) = (fields, &mut schema.types[id].kind) {
             s.fields = fields;
