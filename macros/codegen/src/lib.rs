@@ -51,17 +51,55 @@ pub struct Loaded {
 /// Reads, parses and resolves everything under `input`; nothing is emitted.
 pub fn load(input: &Input) -> Loaded {
     let mut diags = Diagnostics::new();
-    let files = read::read_input(input, &mut diags);
-    let mut schema = Schema::default();
-    for file in &files {
-        schema.types.extend(parse::parse_file(file, &mut diags));
-    }
+    let found = read::find_files(input, &mut diags);
+    let (files, types) = read_and_parse(found, &mut diags);
+    let mut schema = Schema { types, ..Schema::default() };
     let roots = resolve::Roots {
         names: input.roots.as_deref(),
         loc: model::Location::new(&std::sync::Arc::from(input.display.as_str()), 1, 1),
     };
     resolve::resolve(&mut schema, &roots, &mut diags);
     Loaded { schema, files, diagnostics: diags.into_sorted() }
+}
+
+/// Reads and parses files on every core: each thread takes a contiguous run of the sorted
+/// files, and the runs are joined in order, so the result does not depend on the threads.
+fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> (Vec<read::SourceFile>, Vec<model::TypeDef>) {
+    fn run(found: Vec<read::Found>) -> (Vec<read::SourceFile>, Vec<model::TypeDef>, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let files: Vec<_> = found.into_iter().filter_map(|f| f.read(&mut diags)).collect();
+        let types = files.iter().flat_map(|file| parse::parse_file(file, &mut diags)).collect();
+        (files, types, diags)
+    }
+    // Small folders (a crate's own `schemas/`) are not worth a thread.
+    const FILES_PER_THREAD: usize = 256;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(found.len() / FILES_PER_THREAD).max(1);
+    let chunk = found.len().div_ceil(threads).max(1);
+    let mut chunks = Vec::new();
+    let mut found = found;
+    while found.len() > chunk {
+        let rest = found.split_off(chunk);
+        chunks.push(std::mem::replace(&mut found, rest));
+    }
+    chunks.push(found);
+    let results: Vec<_> = if chunks.len() == 1 {
+        chunks.into_iter().map(run).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks.into_iter().map(|chunk| scope.spawn(move || run(chunk))).collect();
+            // A thread can only fail by panicking, which is a bug; re-raise it here.
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        })
+    };
+    let (mut files, mut types) = (Vec::new(), Vec::new());
+    for (f, t, d) in results {
+        files.extend(f);
+        types.extend(t);
+        for diagnostic in d.into_sorted() {
+            diags.push(diagnostic);
+        }
+    }
+    (files, types)
 }
 
 /// The whole pipeline: Rust items for every type under `input`, or every diagnostic found.

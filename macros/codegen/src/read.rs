@@ -54,18 +54,32 @@ pub struct SourceFile {
 /// output never depends on directory listing order. Files of other kinds are ignored; files
 /// that cannot be read, are not UTF-8, are empty or too large are reported.
 pub fn read_input(input: &Input, diags: &mut Diagnostics) -> Vec<SourceFile> {
-    find_files(input, diags)
-        .into_iter()
-        .filter_map(|(rel, display, path, kind)| read_one(rel, display, &path, kind, diags))
-        .collect()
+    find_files(input, diags).into_iter().filter_map(|found| found.read(diags)).collect()
 }
 
 /// The paths of the schema files under `input`, sorted, without reading them.
 pub fn list_files(input: &Input, diags: &mut Diagnostics) -> Vec<PathBuf> {
-    find_files(input, diags).into_iter().map(|(_, _, path, _)| path).collect()
+    find_files(input, diags).into_iter().map(|found| found.path).collect()
 }
 
-fn find_files(input: &Input, diags: &mut Diagnostics) -> Vec<Found> {
+/// A schema file found under the input, not read yet.
+#[derive(Debug, Clone)]
+pub struct Found {
+    rel: String,
+    display: String,
+    path: PathBuf,
+    kind: SourceKind,
+}
+
+impl Found {
+    /// Reads the file, reporting why it cannot be used if so.
+    pub fn read(self, diags: &mut Diagnostics) -> Option<SourceFile> {
+        read_one(self.rel, self.display, &self.path, self.kind, diags)
+    }
+}
+
+/// Every schema file under `input`, sorted by path, not read yet.
+pub fn find_files(input: &Input, diags: &mut Diagnostics) -> Vec<Found> {
     let root_loc = Location::new(&Arc::from(input.display.as_str()), 1, 1);
     let meta = match fs::metadata(&input.path) {
         Ok(meta) => meta,
@@ -80,7 +94,7 @@ fn find_files(input: &Input, diags: &mut Diagnostics) -> Vec<Found> {
         let display = input.display.clone();
         // A single file: its messages name it as given, and it is its own root folder.
         if let Some(kind) = SourceKind::from_name(&name) {
-            found.push((name, display, input.path.clone(), kind));
+            found.push(Found { rel: name, display, path: input.path.clone(), kind });
         } else {
             diags.error(root_loc, "not a schema file: expected `.md`, `.ts`, `.d.ts` or `.txt`");
         }
@@ -94,11 +108,9 @@ fn find_files(input: &Input, diags: &mut Diagnostics) -> Vec<Found> {
         };
         walk(&input.path, &canonical_root, "", &input.display, &mut found, diags);
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.sort_by(|a, b| a.rel.cmp(&b.rel));
     found
 }
-
-type Found = (String, String, PathBuf, SourceKind);
 
 fn walk(dir: &Path, root: &Path, rel_dir: &str, display_root: &str, found: &mut Vec<Found>, diags: &mut Diagnostics) {
     let entries = match fs::read_dir(dir) {
@@ -134,12 +146,11 @@ fn walk(dir: &Path, root: &Path, rel_dir: &str, display_root: &str, found: &mut 
                 }
             }
         }
-        if path.is_dir() {
-            if !file_type.is_symlink() {
-                walk(&path, root, &rel, display_root, found, diags);
-            }
+        // The listing's own file type: no extra `stat` per entry (links are checked above).
+        if file_type.is_dir() {
+            walk(&path, root, &rel, display_root, found, diags);
         } else if let Some(kind) = SourceKind::from_name(&name) {
-            found.push((rel, display, path, kind));
+            found.push(Found { rel, display, path, kind });
         }
     }
 }
@@ -147,22 +158,15 @@ fn walk(dir: &Path, root: &Path, rel_dir: &str, display_root: &str, found: &mut 
 fn read_one(rel: String, display: String, path: &Path, kind: SourceKind, diags: &mut Diagnostics) -> Option<SourceFile> {
     let display: Arc<str> = Arc::from(display.as_str());
     let loc = Location::new(&display, 1, 1);
-    match fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+    let bytes = match read_limited(path) {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(len)) => {
             diags.push(
-                crate::Diagnostic::new(loc, format!("file is {} bytes, over the limit", meta.len()))
+                crate::Diagnostic::new(loc, format!("file is {len} bytes, over the limit"))
                     .with_note(format!("schema files may be at most {MAX_FILE_BYTES} bytes")),
             );
             return None;
         }
-        Ok(_) => {}
-        Err(err) => {
-            diags.error(loc, format!("cannot read file: {err}"));
-            return None;
-        }
-    }
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
         Err(err) => {
             diags.error(loc, format!("cannot read file: {err}"));
             return None;
@@ -188,6 +192,24 @@ fn read_one(rel: String, display: String, path: &Path, kind: SourceKind, diags: 
     }
     let dir = rel.rsplit_once('/').map(|(dir, _)| dir.to_string()).unwrap_or_default();
     Some(SourceFile { rel, dir, display, kind, text })
+}
+
+/// The file's bytes, or its length when that is over [`MAX_FILE_BYTES`]. One `open`, one
+/// `fstat` and the reads: this runs for every file of corpora with tens of thousands.
+fn read_limited(path: &Path) -> std::io::Result<Result<Vec<u8>, u64>> {
+    use std::io::Read;
+    let file = fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > MAX_FILE_BYTES {
+        return Ok(Err(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    // `take` bounds a file that grows while it is read.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(Err(bytes.len() as u64));
+    }
+    Ok(Ok(bytes))
 }
 
 fn join(a: &str, b: &str) -> String {

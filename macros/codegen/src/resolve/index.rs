@@ -8,31 +8,30 @@ use crate::model::{NamedRef, TypeDef, TypeId};
 use super::links::{self, NotAFile};
 use super::LookupError;
 
-pub struct Index {
+/// Borrows the names it indexes: building and querying it allocates no strings, which
+/// matters for corpora of tens of thousands of types.
+pub struct Index<'a> {
+    types: &'a [TypeDef],
     /// Types defined in each file (relative path).
-    by_file: HashMap<String, Vec<TypeId>>,
+    by_file: HashMap<&'a str, Vec<TypeId>>,
     /// Types by folder and name: one module cannot hold two types of one name.
-    by_dir_name: HashMap<(String, String), TypeId>,
+    by_dir_name: HashMap<(&'a str, &'a str), TypeId>,
     /// Types by name across every folder.
-    by_name: HashMap<String, Vec<TypeId>>,
-    /// Names, for messages.
-    names: Vec<String>,
-    dirs: Vec<String>,
+    by_name: HashMap<&'a str, Vec<TypeId>>,
 }
 
-impl Index {
+impl<'a> Index<'a> {
     /// Indexes `types`, reporting a second type of a name already taken in its folder.
-    pub fn build(types: &[TypeDef], diags: &mut Diagnostics) -> Index {
+    pub fn build(types: &'a [TypeDef], diags: &mut Diagnostics) -> Index<'a> {
         let mut index = Index {
-            by_file: HashMap::new(),
-            by_dir_name: HashMap::new(),
-            by_name: HashMap::new(),
-            names: types.iter().map(|t| t.name.clone()).collect(),
-            dirs: types.iter().map(|t| t.dir.clone()).collect(),
+            types,
+            by_file: HashMap::with_capacity(types.len()),
+            by_dir_name: HashMap::with_capacity(types.len()),
+            by_name: HashMap::with_capacity(types.len()),
         };
         for (id, ty) in types.iter().enumerate() {
-            index.by_file.entry(ty.file.clone()).or_default().push(id);
-            let key = (ty.dir.clone(), ty.name.clone());
+            index.by_file.entry(ty.file.as_str()).or_default().push(id);
+            let key = (ty.dir.as_str(), ty.name.as_str());
             if let Some(&first) = index.by_dir_name.get(&key) {
                 let first = &types[first];
                 diags.push(
@@ -42,14 +41,14 @@ impl Index {
                 continue;
             }
             index.by_dir_name.insert(key, id);
-            index.by_name.entry(ty.name.clone()).or_default().push(id);
+            index.by_name.entry(ty.name.as_str()).or_default().push(id);
         }
         index
     }
 
     /// The type called `name` in folder `dir`.
     pub fn get(&self, dir: &str, name: &str) -> Option<TypeId> {
-        self.by_dir_name.get(&(dir.to_string(), name.to_string())).copied()
+        self.by_dir_name.get(&(dir, name)).copied()
     }
 
     /// The type `named` means, written in `file` (in folder `dir`).
@@ -84,7 +83,7 @@ impl Index {
     /// The type of that name in `file`, or its only type.
     fn in_file(&self, named: &NamedRef, file: &str) -> Option<TypeId> {
         let ids = self.by_file.get(file)?;
-        ids.iter().copied().find(|&id| self.names[id] == named.name).or(match ids.as_slice() {
+        ids.iter().copied().find(|&id| self.types[id].name == named.name).or(match ids.as_slice() {
             [only] => Some(*only),
             _ => None,
         })
@@ -93,7 +92,7 @@ impl Index {
     /// A name with no link: the referring folder first, then the folder its qualifier names
     /// beside it (`components.X` from `operations/`), then a name unique across the schema.
     fn by_name(&self, named: &NamedRef, dir: &str) -> Result<TypeId, LookupError> {
-        if let Some(&id) = self.by_dir_name.get(&(dir.to_string(), named.name.clone())) {
+        if let Some(id) = self.get(dir, &named.name) {
             return Ok(id);
         }
         if let Some(qualifier) = named.qualifier.as_deref() {
@@ -108,10 +107,10 @@ impl Index {
                 }
             }
         }
-        match self.by_name.get(&named.name).map(Vec::as_slice) {
+        match self.by_name.get(named.name.as_str()).map(Vec::as_slice) {
             Some([only]) => Ok(*only),
             Some(many) if !many.is_empty() => {
-                let places = many.iter().map(|&id| format!("`{}`", display_dir(&self.dirs[id]))).collect::<Vec<_>>().join(", ");
+                let places = many.iter().map(|&id| format!("`{}`", display_dir(&self.types[id].dir))).collect::<Vec<_>>().join(", ");
                 Err(Box::new(
                     Diagnostic::new(named.loc.clone(), format!("ambiguous type name `{}`", named.name))
                         .with_note(format!("it is defined in the folders {places}; link the doc you mean")),

@@ -26,17 +26,28 @@ pub struct Roots<'a> {
 }
 
 pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, diags: &mut Diagnostics) {
+    // Look every reference up while the index borrows the types, then write the targets.
     let index = Index::build(&schema.types, diags);
+    let mut found = Vec::new();
+    for ty in &schema.types {
+        for_each_use(ty, &mut |used| {
+            if let Use::Named(named) = used {
+                found.push(index.lookup(named, &ty.dir, &ty.file));
+            }
+        });
+    }
+    let root_ids = reach::root_ids(&index, schema, roots, diags);
     let mut errors = Diagnostics::new();
+    let mut found = found.into_iter();
     for ty in &mut schema.types {
-        let (dir, file) = (ty.dir.clone(), ty.file.clone());
-        for_each_ref_mut(ty, &mut |named| match index.lookup(named, &dir, &file) {
-            Ok(id) => named.target = Some(id),
-            Err(diagnostic) => errors.push(*diagnostic),
+        // `for_each_ref_mut` visits references in the order `for_each_use` does.
+        for_each_ref_mut(ty, &mut |named| match found.next() {
+            Some(Ok(id)) => named.target = Some(id),
+            Some(Err(diagnostic)) => errors.push(*diagnostic),
+            None => {}
         });
     }
     bases::merge(schema, diags);
-    let root_ids = reach::root_ids(&index, schema, roots, diags);
     let unresolved = reach::mark_included(schema, root_ids.as_deref(), diags);
     // Unresolved names matter only in types that are generated: a whole vendor file may
     // mention DOM types in declarations nobody asked for.
