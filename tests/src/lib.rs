@@ -18,3 +18,23 @@ pub mod shapes {
 pub mod resolve {
     llm_usage::include_schemas!("schemas/resolve");
 }
+
+/// `schemas/ts_presence`: the presence states from TypeScript declarations.
+pub mod ts_presence {
+    llm_usage::include_schemas!("schemas/ts_presence");
+}
+
+/// `schemas/ts_constructs`: every supported TypeScript construct in one file.
+pub mod ts_constructs {
+    llm_usage::include_schemas!("schemas/ts_constructs");
+}
+
+/// `schemas/ts_roots`: a whole vendor file, limited to what the usage type needs.
+pub mod ts_roots {
+    llm_usage::include_schemas!("schemas/ts_roots", roots = ["UsageOnly"]);
+}
+
+/// `schemas/typedoc_pages`: an enumeration page and a class page.
+pub mod typedoc_pages {
+    llm_usage::include_schemas!("schemas/typedoc_pages");
+}

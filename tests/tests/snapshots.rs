@@ -14,7 +14,7 @@ fn expand(folder: &str) -> String {
 
 #[test]
 fn orq_seed() {
-    insta::assert_snapshot!("orq_seed", expand("../schemas"));
+    insta::assert_snapshot!("orq_seed", expand("../schemas/orq"));
 }
 
 #[test]
@@ -30,4 +30,19 @@ fn enum_and_union_docs() {
 #[test]
 fn expansion_is_deterministic() {
     assert_eq!(expand("schemas/shapes"), expand("schemas/shapes"));
+}
+
+#[test]
+fn google_typedoc_page_and_declarations() {
+    insta::assert_snapshot!("google", expand("../schemas/google"));
+}
+
+#[test]
+fn typescript_constructs() {
+    insta::assert_snapshot!("ts_constructs", expand("schemas/ts_constructs"));
+}
+
+#[test]
+fn typedoc_enumeration_and_class_pages() {
+    insta::assert_snapshot!("typedoc_pages", expand("schemas/typedoc_pages"));
 }

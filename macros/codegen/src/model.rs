@@ -8,7 +8,7 @@ use std::fmt;
 use std::sync::Arc;
 
 /// A place in a schema file. Lines and columns are 1-based; columns count characters.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Location {
     /// The file as the user should see it, e.g. `schemas/orq/deploymentinvokeusage.md`.
     pub file: Arc<str>,

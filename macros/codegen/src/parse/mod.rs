@@ -2,22 +2,18 @@
 //! diagnostics; it knows nothing of Rust.
 
 pub mod speakeasy;
+pub mod typedoc;
 pub mod typescript;
 
 use crate::diagnostic::Diagnostics;
-use crate::model::{Location, TypeDef};
+use crate::model::TypeDef;
 use crate::read::{SourceFile, SourceKind};
 
 /// Parses one file with the parser its kind calls for.
 pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Vec<TypeDef> {
     match file.kind {
         SourceKind::SpeakeasyMarkdown => speakeasy::parse(file, diags),
-        SourceKind::TypeScript | SourceKind::TypeDocText => {
-            diags.error(
-                Location::new(&file.display, 1, 1),
-                "TypeScript declarations and TypeDoc pages are not supported yet",
-            );
-            Vec::new()
-        }
+        SourceKind::TypeScript => typescript::parse(file, diags),
+        SourceKind::TypeDocText => typedoc::parse(file, diags),
     }
 }

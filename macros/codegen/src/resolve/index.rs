@@ -92,16 +92,36 @@ impl<'a> Index<'a> {
     /// A name with no link: the referring folder first, then the folder its qualifier names
     /// beside it (`components.X` from `operations/`), then a name unique across the schema.
     fn by_name(&self, named: &NamedRef, dir: &str) -> Result<TypeId, LookupError> {
-        if let Some(id) = self.get(dir, &named.name) {
-            return Ok(id);
-        }
-        if let Some(qualifier) = named.qualifier.as_deref() {
-            // A namespace inside this folder (`CompletionUsage.PromptTokensDetails`), then a
-            // folder beside it (`components.X` written in `operations/`).
-            let qualifier = qualifier.replace('.', "/");
-            for candidate in [qualifier.clone(), format!("../{qualifier}")] {
-                if let Some(dir) = links::join_normalized(dir, &candidate) {
-                    if let Some(id) = self.get(&dir, &named.name) {
+        match named.qualifier.as_deref() {
+            // The host's globals (DOM `Blob`, `AbortSignal`): never the vendor's own type of
+            // the same name, and nothing we can generate.
+            Some("globalThis" | "window" | "self") => {
+                return Err(Box::new(
+                    Diagnostic::new(named.loc.clone(), format!("`{}` is a global type of the JavaScript host, not a schema type", named.name))
+                        .with_note("global (DOM) types have no JSON form; use `roots` to generate only types that do not need it"),
+                ))
+            }
+            Some(qualifier) => {
+                // A namespace here or in an enclosing folder (`CompletionUsage.PromptTokensDetails`),
+                // then a folder beside this one (`components.X` written in `operations/`).
+                let qualifier = qualifier.replace('.', "/");
+                let nested = ancestors(dir).filter_map(|a| links::join_normalized(a, &qualifier));
+                let beside = links::join_normalized(dir, &format!("../{qualifier}"));
+                for candidate in nested.chain(beside) {
+                    if let Some(id) = self.get(&candidate, &named.name) {
+                        return Ok(id);
+                    }
+                }
+                // Speakeasy's `models.X` names no folder: the doc's own folder is meant.
+                if let Some(id) = self.get(dir, &named.name) {
+                    return Ok(id);
+                }
+            }
+            None => {
+                // This folder, then enclosing ones: a name inside a TypeScript namespace also
+                // sees the declarations around the namespace.
+                for candidate in ancestors(dir) {
+                    if let Some(id) = self.get(candidate, &named.name) {
                         return Ok(id);
                     }
                 }
@@ -122,6 +142,16 @@ impl<'a> Index<'a> {
             )),
         }
     }
+}
+
+/// `a/b/c`, `a/b`, `a`, `` (the root).
+fn ancestors(dir: &str) -> impl Iterator<Item = &str> {
+    let mut next = Some(dir);
+    std::iter::from_fn(move || {
+        let current = next?;
+        next = if current.is_empty() { None } else { Some(current.rsplit_once('/').map_or("", |(parent, _)| parent)) };
+        Some(current)
+    })
 }
 
 fn display_dir(dir: &str) -> &str {

@@ -51,8 +51,9 @@ pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, diags: &mut Diagnostics) 
     let unresolved = reach::mark_included(schema, root_ids.as_deref(), diags);
     // Unresolved names matter only in types that are generated: a whole vendor file may
     // mention DOM types in declarations nobody asked for.
-    for error in errors.into_sorted() {
-        if unresolved.contains(&error.loc) {
+    for mut error in errors.into_sorted() {
+        if let Some(needed_by) = unresolved.get(&error.loc) {
+            error.message = format!("{}; `{needed_by}` needs it", error.message);
             diags.push(error);
         }
     }

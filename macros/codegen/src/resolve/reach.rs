@@ -2,7 +2,7 @@
 //! roots, every type that can be generated. A needed declaration that cannot be generated is
 //! an error naming what it is and which type needs it.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Location, Schema, TypeId, TypeKind};
@@ -44,15 +44,16 @@ pub fn root_ids(index: &Index, schema: &Schema, roots: &Roots<'_>, diags: &mut D
 }
 
 /// Sets [`Schema::included`] and reports needed declarations that cannot be generated.
-/// Returns the places of unresolved references inside included types: those are errors.
-pub fn mark_included(schema: &mut Schema, roots: Option<&[TypeId]>, diags: &mut Diagnostics) -> HashSet<Location> {
+/// Returns the places of unresolved references inside included types, with the name of the
+/// type that holds each: those are errors.
+pub fn mark_included(schema: &mut Schema, roots: Option<&[TypeId]>, diags: &mut Diagnostics) -> HashMap<Location, String> {
     let n = schema.types.len();
     let mut included = vec![false; n];
     let mut queue: VecDeque<TypeId> = match roots {
         Some(roots) => roots.iter().copied().collect(),
         None => (0..n).filter(|&id| !matches!(schema.types[id].kind, TypeKind::Unsupported(_))).collect(),
     };
-    let mut unresolved = HashSet::new();
+    let mut unresolved = HashMap::new();
     while let Some(id) = queue.pop_front() {
         if included[id] {
             continue;
@@ -62,7 +63,7 @@ pub fn mark_included(schema: &mut Schema, roots: Option<&[TypeId]>, diags: &mut 
         for_each_use(ty, &mut |used| match used {
             Use::Named(named) => match named.target {
                 None => {
-                    unresolved.insert(named.loc.clone());
+                    unresolved.insert(named.loc.clone(), ty.name.clone());
                 }
                 Some(target) => match &schema.types[target].kind {
                     TypeKind::Unsupported(u) => diags.push(

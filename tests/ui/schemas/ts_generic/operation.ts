@@ -1,0 +1,8 @@
+/** A long-running operation. */
+export interface Operation<T> {
+  response?: T;
+}
+
+export interface VideoJob {
+  operation?: Operation<string>;
+}

@@ -1,0 +1,7 @@
+export interface Usage {
+  total?: number;
+  prompt?: number;
+
+export enum Modality {
+  TEXT = 'TEXT',
+}

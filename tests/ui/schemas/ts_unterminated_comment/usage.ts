@@ -1,0 +1,4 @@
+export interface Usage {
+  /** The total, but this comment never ends.
+  total?: number;
+}
