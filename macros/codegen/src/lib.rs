@@ -43,8 +43,9 @@ impl Input {
 #[derive(Debug)]
 pub struct Loaded {
     pub schema: Schema,
-    /// Files read, including any that produced only diagnostics.
-    pub files: Vec<read::SourceFile>,
+    /// Every schema file found (paths relative to the input), including any that could not
+    /// be read or parsed.
+    pub files: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -52,7 +53,8 @@ pub struct Loaded {
 pub fn load(input: &Input) -> Loaded {
     let mut diags = Diagnostics::new();
     let found = read::find_files(input, &mut diags);
-    let (files, types) = read_and_parse(found, &mut diags);
+    let files = found.iter().map(|f| f.rel().to_string()).collect();
+    let types = read_and_parse(found, &mut diags);
     let mut schema = Schema { types, ..Schema::default() };
     let roots = resolve::Roots {
         names: input.roots.as_deref(),
@@ -64,12 +66,19 @@ pub fn load(input: &Input) -> Loaded {
 
 /// Reads and parses files on every core: each thread takes a contiguous run of the sorted
 /// files, and the runs are joined in order, so the result does not depend on the threads.
-fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> (Vec<read::SourceFile>, Vec<model::TypeDef>) {
-    fn run(found: Vec<read::Found>) -> (Vec<read::SourceFile>, Vec<model::TypeDef>, Diagnostics) {
+/// A file's text is dropped as soon as it is parsed.
+fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<model::TypeDef> {
+    fn run(found: Vec<read::Found>) -> (Vec<model::TypeDef>, Diagnostics) {
         let mut diags = Diagnostics::new();
-        let files: Vec<_> = found.into_iter().filter_map(|f| f.read(&mut diags)).collect();
-        let types = files.iter().flat_map(|file| parse::parse_file(file, &mut diags)).collect();
-        (files, types, diags)
+        let mut types = Vec::with_capacity(found.len());
+        let mut buffer = Vec::new();
+        for file in found {
+            if let Some(file) = file.read_into(std::mem::take(&mut buffer), &mut diags) {
+                types.extend(parse::parse_file(&file, &mut diags));
+                buffer = file.text.into_bytes();
+            }
+        }
+        (types, diags)
     }
     // Small folders (a crate's own `schemas/`) are not worth a thread.
     const FILES_PER_THREAD: usize = 256;
@@ -91,15 +100,14 @@ fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> (Vec<read
             handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
         })
     };
-    let (mut files, mut types) = (Vec::new(), Vec::new());
-    for (f, t, d) in results {
-        files.extend(f);
+    let mut types = Vec::new();
+    for (t, d) in results {
         types.extend(t);
         for diagnostic in d.into_sorted() {
             diags.push(diagnostic);
         }
     }
-    (files, types)
+    types
 }
 
 /// The whole pipeline: Rust items for every type under `input`, or every diagnostic found.

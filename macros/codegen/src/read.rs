@@ -72,9 +72,21 @@ pub struct Found {
 }
 
 impl Found {
+    /// The path relative to the input, `/`-separated.
+    pub fn rel(&self) -> &str {
+        &self.rel
+    }
+
     /// Reads the file, reporting why it cannot be used if so.
     pub fn read(self, diags: &mut Diagnostics) -> Option<SourceFile> {
-        read_one(self.rel, self.display, &self.path, self.kind, diags)
+        self.read_into(Vec::new(), diags)
+    }
+
+    /// Reads the file into `buffer`, whose allocation becomes the text: a caller reading many
+    /// files hands the previous text's bytes back, sparing an allocation (and, for large
+    /// files, fresh zeroed pages) per file.
+    pub fn read_into(self, buffer: Vec<u8>, diags: &mut Diagnostics) -> Option<SourceFile> {
+        read_one(self.rel, self.display, &self.path, self.kind, buffer, diags)
     }
 }
 
@@ -155,10 +167,17 @@ fn walk(dir: &Path, root: &Path, rel_dir: &str, display_root: &str, found: &mut 
     }
 }
 
-fn read_one(rel: String, display: String, path: &Path, kind: SourceKind, diags: &mut Diagnostics) -> Option<SourceFile> {
+fn read_one(
+    rel: String,
+    display: String,
+    path: &Path,
+    kind: SourceKind,
+    buffer: Vec<u8>,
+    diags: &mut Diagnostics,
+) -> Option<SourceFile> {
     let display: Arc<str> = Arc::from(display.as_str());
     let loc = Location::new(&display, 1, 1);
-    let bytes = match read_limited(path) {
+    let bytes = match read_limited(path, buffer) {
         Ok(Ok(bytes)) => bytes,
         Ok(Err(len)) => {
             diags.push(
@@ -196,14 +215,15 @@ fn read_one(rel: String, display: String, path: &Path, kind: SourceKind, diags: 
 
 /// The file's bytes, or its length when that is over [`MAX_FILE_BYTES`]. One `open`, one
 /// `fstat` and the reads: this runs for every file of corpora with tens of thousands.
-fn read_limited(path: &Path) -> std::io::Result<Result<Vec<u8>, u64>> {
+fn read_limited(path: &Path, mut bytes: Vec<u8>) -> std::io::Result<Result<Vec<u8>, u64>> {
     use std::io::Read;
     let file = fs::File::open(path)?;
     let len = file.metadata()?.len();
     if len > MAX_FILE_BYTES {
         return Ok(Err(len));
     }
-    let mut bytes = Vec::with_capacity(len as usize + 1);
+    bytes.clear();
+    bytes.reserve(len as usize + 1);
     // `take` bounds a file that grows while it is read.
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
