@@ -142,29 +142,49 @@ fn walk(dir: &Path, root: &Path, rel_dir: &str, display_root: &str, found: &mut 
         let display = join(display_root, &rel);
         let path = entry.path();
         let Ok(file_type) = entry.file_type() else { continue };
+        let mut is_dir = file_type.is_dir();
         if file_type.is_symlink() {
             // A link may point anywhere: follow it only if it stays inside the schema folder.
-            match fs::canonicalize(&path) {
-                Ok(target) if target.starts_with(root) => {}
-                _ => {
-                    diags.push(
-                        crate::Diagnostic::new(
-                            Location::new(&Arc::from(display.as_str()), 1, 1),
-                            "symbolic link leaves the schema folder; it is not followed",
-                        )
-                        .with_note("copy the file into the schema folder instead"),
-                    );
+            match follow_link(&path, dir, root) {
+                Ok(target_is_dir) => is_dir = target_is_dir,
+                Err((message, note)) => {
+                    let loc = Location::new(&Arc::from(display.as_str()), 1, 1);
+                    diags.push(crate::Diagnostic::new(loc, message).with_note(note));
                     continue;
                 }
             }
         }
         // The listing's own file type: no extra `stat` per entry (links are checked above).
-        if file_type.is_dir() {
+        if is_dir {
             walk(&path, root, &rel, display_root, found, diags);
         } else if let Some(kind) = SourceKind::from_name(&name) {
             found.push(Found { rel, display, path, kind });
         }
     }
+}
+
+/// Whether the symbolic link at `path` (in folder `dir`) may be followed: `Ok(is a folder)`
+/// when its target is inside `root` and is not a folder that contains the link (which would
+/// be listed forever), otherwise the message and note saying why not.
+fn follow_link(path: &Path, dir: &Path, root: &Path) -> Result<bool, (String, &'static str)> {
+    let shown = fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+    let target = fs::canonicalize(path).map_err(|err| {
+        (format!("symbolic link to `{shown}` cannot be followed: {err}"), "point the link at a file inside the schema folder, or remove it")
+    })?;
+    if !target.starts_with(root) {
+        return Err((
+            format!("symbolic link to `{shown}` leaves the schema folder; it is not followed"),
+            "links may only point inside the schema folder; copy the file or folder into it instead",
+        ));
+    }
+    let is_dir = fs::metadata(&target).is_ok_and(|meta| meta.is_dir());
+    if is_dir && fs::canonicalize(dir).is_ok_and(|here| here.starts_with(&target)) {
+        return Err((
+            format!("symbolic link to `{shown}` points at a folder that contains it; it is not followed"),
+            "following it would list the same files again and again; remove the link",
+        ));
+    }
+    Ok(is_dir)
 }
 
 fn read_one(
@@ -181,8 +201,8 @@ fn read_one(
         Ok(Ok(bytes)) => bytes,
         Ok(Err(len)) => {
             diags.push(
-                crate::Diagnostic::new(loc, format!("file is {len} bytes, over the limit"))
-                    .with_note(format!("schema files may be at most {MAX_FILE_BYTES} bytes")),
+                crate::Diagnostic::new(loc, format!("file is {len} bytes, over the limit of {MAX_FILE_BYTES} bytes"))
+                    .with_note("the largest vendor model doc is 176 KB: check that this is the schema file you meant"),
             );
             return None;
         }
@@ -196,11 +216,29 @@ fn read_one(
         Err(err) => {
             let offset = err.utf8_error().valid_up_to();
             let before = &err.as_bytes()[..offset];
+            let bad = err.as_bytes().get(offset).copied().unwrap_or(0);
+            // `before` is valid UTF-8 up to the bad byte: its line so far, in characters.
+            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let on_line = std::str::from_utf8(&before[line_start..]).unwrap_or("");
             let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            let col = before.iter().rev().take_while(|&&b| b != b'\n').count() as u32 + 1;
+            let col = on_line.chars().count() as u32 + 1;
+            // At most the last 20 characters before the byte, from a word's start.
+            let tail: &str = {
+                let from = on_line.char_indices().rev().nth(19).map_or(0, |(i, _)| i);
+                let tail = &on_line[from..];
+                match tail.find(' ') {
+                    Some(space) if from > 0 => &tail[space + 1..],
+                    _ => tail.trim_start(),
+                }
+            };
+            let message = if tail.is_empty() {
+                format!("file is not valid UTF-8: byte `0x{bad:02X}` cannot start a character")
+            } else {
+                format!("file is not valid UTF-8: byte `0x{bad:02X}` after `{tail}`")
+            };
             diags.push(
-                crate::Diagnostic::new(Location::new(&display, line, col), "file is not valid UTF-8")
-                    .with_note("schema files must be UTF-8 text"),
+                crate::Diagnostic::new(Location::new(&display, line, col), message)
+                    .with_note("schema files must be UTF-8 text; re-save the file as UTF-8 (it may be Latin-1 or UTF-16)"),
             );
             return None;
         }

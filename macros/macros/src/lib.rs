@@ -36,7 +36,9 @@ struct Args {
 
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let path: LitStr = input.parse()?;
+        let path: LitStr = input.parse().map_err(|err| {
+            syn::Error::new(err.span(), "expected the schema folder as a string literal: `include_schemas!(\"schemas\")`")
+        })?;
         let mut roots = None;
         while !input.is_empty() {
             input.parse::<syn::Token![,]>()?;
@@ -44,8 +46,14 @@ impl Parse for Args {
                 break;
             }
             let key: syn::Ident = input.parse()?;
-            if key != "roots" || roots.is_some() {
-                return Err(syn::Error::new(key.span(), "expected `roots = [\"Type\", …]` after the schema folder"));
+            if key != "roots" {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("unknown argument `{key}`: the only argument after the schema folder is `roots = [\"Type\", …]`"),
+                ));
+            }
+            if roots.is_some() {
+                return Err(syn::Error::new(key.span(), "`roots` is given twice: list every root in one `roots = [\"Type\", …]`"));
             }
             input.parse::<syn::Token![=]>()?;
             let list;

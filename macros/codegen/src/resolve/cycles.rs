@@ -31,8 +31,8 @@ pub fn mark(schema: &mut Schema, diags: &mut Diagnostics) {
             continue;
         }
         reported[comp] = true;
-        let members: Vec<&str> =
-            (0..n).filter(|&t| required_scc[t] == comp).map(|t| schema.types[t].name.as_str()).collect();
+        let members: Vec<String> =
+            (0..n).filter(|&t| required_scc[t] == comp).map(|t| format!("`{}`", schema.types[t].name)).collect();
         let ty = &schema.types[id];
         diags.push(
             Diagnostic::new(ty.loc.clone(), format!("`{}` contains itself: required fields form a cycle through {}", ty.name, members.join(", ")))

@@ -16,10 +16,11 @@ pub fn root_ids(index: &Index, schema: &Schema, roots: &Roots<'_>, diags: &mut D
     let mut ids = Vec::new();
     for root in names {
         let segments: Vec<&str> = root.split("::").flat_map(|s| s.split('/')).map(str::trim).collect();
-        let leaves = root.starts_with('/') || segments.iter().any(|s| s.is_empty() || *s == "." || *s == "..");
-        if leaves {
+        let leaves = root.starts_with('/') || segments.contains(&"..");
+        if leaves || segments.iter().any(|s| s.is_empty() || *s == ".") {
+            let what = if leaves { "leaves the schema folder" } else { "is not a path inside the schema folder" };
             diags.push(
-                Diagnostic::new(roots.loc.clone(), format!("roots entry `{root}` is not a path inside the schema folder"))
+                Diagnostic::new(roots.loc.clone(), format!("roots entry `{root}` {what}"))
                     .with_note("name a type by its module path inside the folder, e.g. `google::UsageMetadata`"),
             );
             continue;

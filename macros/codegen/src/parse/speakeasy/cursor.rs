@@ -37,14 +37,39 @@ impl Locator<'_> {
     }
 }
 
+/// Deepest nesting of types a cell or heading may show (real docs nest three or four): the
+/// grammars recurse once per level, and so does everything downstream that walks a `TypeRef`.
+pub(crate) const MAX_DEPTH: usize = 64;
+
 pub(crate) struct Cursor<'a> {
     pub s: &'a str,
     pub pos: usize,
+    /// Levels of nesting entered and not yet left; see [`Cursor::enter`].
+    depth: usize,
 }
 
 impl<'a> Cursor<'a> {
     pub fn new(s: &'a str) -> Self {
-        Cursor { s, pos: 0 }
+        Cursor { s, pos: 0, depth: 0 }
+    }
+
+    /// Enters one more level of nesting for the type that starts at `start`, or fails past
+    /// [`MAX_DEPTH`] (a parse that fails stops there, so only success needs [`Cursor::leave`]).
+    pub fn enter(&mut self, start: usize) -> Result<(), CellError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(CellError::new(
+                start,
+                format!("type nested more than {MAX_DEPTH} levels deep"),
+                format!("types may nest at most {MAX_DEPTH} levels deep"),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Leaves `levels` levels entered with [`Cursor::enter`].
+    pub fn leave(&mut self, levels: usize) {
+        self.depth = self.depth.saturating_sub(levels);
     }
 
     pub fn rest(&self) -> &'a str {

@@ -59,7 +59,31 @@ pub(crate) fn parse_section(ctx: &mut Ctx<'_>, range: Range<usize>) -> EnumDef {
     if out.values.is_empty() {
         ctx.error(heading, 0, "enum has no values", format!("list the values under `## Values`; {PY_NOTE}"));
     }
+    // A value listed twice is a defect of the doc (no vendor doc has one): it cannot be two
+    // variants, and silently keeping one would hide which line was meant.
+    let mut kept: Vec<EnumValue> = Vec::with_capacity(out.values.len());
+    for value in std::mem::take(&mut out.values) {
+        if let Some(first) = kept.iter().find(|v| v.value == value.value) {
+            let text = literal_text(&value.value);
+            ctx.diags.push(
+                crate::diagnostic::Diagnostic::new(value.loc.clone(), format!("enum value `{}` is listed twice", quote(&text)))
+                    .with_note(format!("it is first listed at {}; list each value once", first.loc)),
+            );
+            continue;
+        }
+        kept.push(value);
+    }
+    out.values = kept;
     out
+}
+
+/// A value as the doc writes it: `"standard"`, `100`.
+fn literal_text(value: &Literal) -> String {
+    match value {
+        Literal::Str(s) => format!("\"{s}\""),
+        Literal::Int(i) => i.to_string(),
+        Literal::Bool(b) => b.to_string(),
+    }
 }
 
 /// `` `"value"` `` or `` `123` `` (the text after `- `).
@@ -188,5 +212,16 @@ mod tests {
         assert_eq!((d.loc.line, d.loc.col), (6, 7));
         let d = one_error("# T\n\n## Values\n\n```typescript\n\"a\" \"b\"\n```\n");
         assert!(d.message.contains("expected `|`"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_value_listed_twice_is_an_error() {
+        let d = one_error("# T\n\n## Values\n\n- `\"a\"`\n- `\"b\"`\n- `\"a\"`\n");
+        assert_eq!(d.message, "enum value `\"a\"` is listed twice");
+        assert_eq!((d.loc.line, d.loc.col), (7, 3));
+        assert_eq!(d.note.as_deref(), Some("it is first listed at schemas/x.md:5:3; list each value once"));
+        let d = one_error("# T\n\n## Values\n\n```typescript\n100 | 101 | 100\n```\n");
+        assert_eq!(d.message, "enum value `100` is listed twice");
+        assert_eq!((d.loc.line, d.loc.col), (6, 13));
     }
 }

@@ -57,6 +57,14 @@ fn py_args(c: &mut Cursor<'_>, at: &Locator<'_>, start: usize, name: &str) -> Re
 }
 
 fn py(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
+    c.enter(c.pos)?;
+    let t = py_nested(c, at)?;
+    c.leave(1);
+    Ok(t)
+}
+
+/// [`py`] once the nesting depth is checked.
+fn py_nested(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
     let start = c.pos;
     let name = c.ident();
     if !c.eat("[") {
@@ -134,6 +142,14 @@ pub(crate) fn parse_typescript(text: &str, at: &Locator<'_>) -> Result<TypeRef, 
 }
 
 fn ts(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
+    c.enter(c.pos)?;
+    let t = ts_nested(c, at)?;
+    c.leave(1);
+    Ok(t)
+}
+
+/// [`ts`] once the nesting depth is checked.
+fn ts_nested(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
     let start = c.pos;
     let mut ty = if c.eat("{") {
         c.skip_spaces();
@@ -174,9 +190,14 @@ fn ts(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
             _ => return Err(unknown(c, start, TS_NOTE)),
         }
     };
-    while c.eat("[]") {
+    let mut levels = 0;
+    while c.rest().starts_with("[]") {
+        c.enter(c.pos)?;
+        c.pos += 2;
+        levels += 1;
         ty = TypeRef::List(Box::new(ty));
     }
+    c.leave(levels);
     Ok(ty)
 }
 
@@ -209,6 +230,23 @@ mod tests {
 
     fn map(t: TypeRef) -> TypeRef {
         TypeRef::Map(Box::new(t))
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = 10_000;
+        let nest = |open: &str, inner: &str, close: &str, n: usize| format!("{}{inner}{}", open.repeat(n), close.repeat(n));
+        for text in [nest("List[", "str", "]", deep), nest("Dict[str, ", "str", "", deep), nest("Nullable[", "str", "]", deep)] {
+            let e = run(&text, true).unwrap_err();
+            assert_eq!(e.message, "type nested more than 64 levels deep", "{}", &text[..20]);
+        }
+        for text in [nest("{ [k: string]: ", "any", " }", deep), nest("EventStream<", "any", ">", deep), format!("string{}", "[]".repeat(deep))] {
+            let e = run(&text, false).unwrap_err();
+            assert_eq!(e.message, "type nested more than 64 levels deep", "{}", &text[..20]);
+        }
+        assert!(run(&nest("List[", "str", "]", 40), true).is_ok());
+        assert!(run(&nest("{ [k: string]: ", "any", " }", 40), false).is_ok());
+        assert!(run(&format!("string{}", "[]".repeat(40)), false).is_ok());
     }
 
     #[test]

@@ -152,6 +152,20 @@ pub(crate) fn parse_section(ctx: &mut Ctx<'_>, range: Range<usize>, section: &st
     let mut seen: HashSet<&str> = HashSet::with_capacity(table.rows.len());
     for row in &table.rows {
         if let Some(field) = parse_row(ctx, &cols, row, &mut seen, &mut out.additional) {
+            // Python spells a reserved key with a `_` (`bytes_`): beside a field of the plain
+            // name (`bytes`) both would be one JSON key.
+            if let Some(first) = out.fields.iter().find(|f| f.wire_name == field.wire_name) {
+                let message = format!(
+                    "fields `{}` and `{}` both have the JSON key `{}`",
+                    first.name, field.name, field.wire_name
+                );
+                let note = format!(
+                    "the Python SDK writes the key `{}` as `{}_`; `{}` is declared at {}, and a JSON object has each key once: remove one of the rows",
+                    field.wire_name, field.wire_name, first.name, first.loc
+                );
+                ctx.diags.push(crate::diagnostic::Diagnostic::new(field.loc.clone(), message).with_note(note));
+                continue;
+            }
             out.fields.push(field);
         }
     }
@@ -177,7 +191,7 @@ fn parse_row<'a>(
     let Some(name) = name_text.strip_prefix('`').and_then(|n| n.strip_suffix('`')).filter(|_| name_text.len() >= 2)
     else {
         let msg = if name_cell.text.is_empty() {
-            "empty field name".to_string()
+            "empty field name: the Field cell is blank".to_string()
         } else {
             format!("field name `{}` is not in backticks", quote(name_cell.text))
         };
@@ -185,7 +199,9 @@ fn parse_row<'a>(
         return None;
     };
     if name.trim().is_empty() {
-        ctx.error(row.idx, name_cell.start, "empty field name", "the Field cell is `` `name` ``");
+        let msg = format!("empty field name in the Field cell `{}`", quote(name_cell.text));
+        let note = "write the field's JSON key between the backticks: `` `name` ``, or `` ~~`name`~~ `` when deprecated";
+        ctx.error(row.idx, name_cell.start, msg, note);
         return None;
     }
     if !seen.insert(name) {
@@ -420,7 +436,7 @@ mod tests {
     #[test]
     fn unknown_wrapper_diagnostic() {
         let d = one_error(&format!("{HEAD}| `a` | *Optionall[float]* | :heavy_minus_sign: | N/A |"));
-        assert_eq!(d.message, "unknown type `Optionall[float]`");
+        assert_eq!(d.message, "unknown type `Optionall[float]`; did you mean `Optional`?");
         assert_eq!((d.loc.line, d.loc.col), (9, 10));
         assert!(d.note.unwrap().contains("OptionalNullable"));
     }
@@ -445,9 +461,17 @@ mod tests {
         assert_eq!(d.message, "unknown Required marker `:yes:`");
         assert_eq!((d.loc.line, d.loc.col), (9, 17));
         let d = one_error(&format!("{HEAD}| `` | *str* | :heavy_check_mark: | N/A |"));
-        assert_eq!(d.message, "empty field name");
+        assert_eq!(d.message, "empty field name in the Field cell ````");
+        let d = one_error(&format!("{HEAD}| ~~` `~~ | *str* | :heavy_check_mark: | N/A |"));
+        assert_eq!(d.message, "empty field name in the Field cell `~~` `~~`");
+        assert_eq!((d.loc.line, d.loc.col), (9, 3));
         let d = one_error(&format!("{HEAD}|  | *str* | :heavy_check_mark: | N/A |"));
-        assert_eq!(d.message, "empty field name");
+        assert_eq!(d.message, "empty field name: the Field cell is blank");
+        let d = one_error(&format!(
+            "{HEAD}| `bytes` | *int* | :heavy_check_mark: | N/A |\n| `bytes_` | *int* | :heavy_check_mark: | N/A |"
+        ));
+        assert_eq!(d.message, "fields `bytes` and `bytes_` both have the JSON key `bytes`");
+        assert_eq!(d.loc.line, 10);
         let d = one_error(&format!("{HEAD}| a | *str* | :heavy_check_mark: | N/A |"));
         assert_eq!(d.message, "field name `a` is not in backticks");
         let d = one_error(&format!(

@@ -97,7 +97,43 @@ fn is_model_name(name: &str) -> bool {
 }
 
 fn unknown(c: &Cursor<'_>, start: usize, note: &str) -> CellError {
-    CellError::new(start, format!("unknown type `{}`", quote(c.construct(start))), note)
+    let construct = c.construct(start);
+    let mut message = format!("unknown type `{}`", quote(construct));
+    if let Some(known) = near_miss(construct) {
+        message.push_str(&format!("; did you mean `{known}`?"));
+    }
+    CellError::new(start, message, note)
+}
+
+/// The known name the leading word of `construct` misspells (`Optionall` → `Optional`), if
+/// it is one or two edits away from exactly one.
+fn near_miss(construct: &str) -> Option<&'static str> {
+    const KNOWN: &[&str] = &[
+        "str", "int", "float", "bool", "Any", "bytes", "Optional", "Nullable", "OptionalNullable", "Literal",
+        "List", "Dict", "string", "number", "boolean", "any", "Record",
+    ];
+    let word: String = construct.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    if word.len() < 3 || KNOWN.contains(&word.as_str()) {
+        return None;
+    }
+    let best = KNOWN.iter().map(|k| (edit_distance(&word, k), *k)).min()?;
+    let ties = KNOWN.iter().filter(|k| edit_distance(&word, k) == best.0).count();
+    (best.0 <= 2 && ties == 1).then_some(best.1)
+}
+
+/// Levenshtein distance between two short ASCII words, case-insensitive.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.to_ascii_lowercase().into_bytes(), b.to_ascii_lowercase().into_bytes());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = prev[j] + usize::from(ca != cb);
+            row.push(substitute.min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        prev = row;
+    }
+    prev[b.len()]
 }
 
 // ---------------------------------------------------------------- Python flavour
@@ -111,6 +147,14 @@ pub(crate) fn parse_python(cell: &str, at: &Locator<'_>) -> Result<CellType, Cel
 }
 
 fn py_cell(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<CellType, CellError> {
+    c.enter(c.pos)?;
+    let t = py_cell_nested(c, at)?;
+    c.leave(1);
+    Ok(t)
+}
+
+/// [`py_cell`] once the nesting depth is checked.
+fn py_cell_nested(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<CellType, CellError> {
     let start = c.pos;
     match c.peek() {
         Some(b'`') => {
@@ -340,6 +384,14 @@ pub(crate) fn parse_typescript(cell: &str, at: &Locator<'_>) -> Result<TypeRef, 
 
 /// `alt { \| alt }`: several alternatives are only allowed as a file upload (`[File](…) \| [Blob](…) …`).
 fn ts_cell(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
+    c.enter(c.pos)?;
+    let t = ts_cell_nested(c, at)?;
+    c.leave(1);
+    Ok(t)
+}
+
+/// [`ts_cell`] once the nesting depth is checked.
+fn ts_cell_nested(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
     let start = c.pos;
     let (first, mut file_like) = ts_alt(c, at)?;
     let mut count = 1;
@@ -364,9 +416,14 @@ fn ts_cell(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
 /// `atom { [] }`; the flag says the atom is `File` or `Blob`.
 fn ts_alt(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<(TypeRef, bool), CellError> {
     let (mut ty, file_like) = ts_atom(c, at)?;
-    while c.eat("[]") {
+    let mut levels = 0;
+    while c.rest().starts_with("[]") {
+        c.enter(c.pos)?;
+        c.pos += 2;
+        levels += 1;
         ty = TypeRef::List(Box::new(ty));
     }
+    c.leave(levels);
     Ok((ty, file_like))
 }
 
@@ -496,6 +553,32 @@ mod tests {
         Ok(CellType { wrapper: w, ty })
     }
 
+    /// `n` times `open`, then `inner`, then `n` times `close`.
+    fn nest(open: &str, inner: &str, close: &str, n: usize) -> String {
+        format!("{}{inner}{}", open.repeat(n), close.repeat(n))
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        // Found by tests/no_panic.rs: 10,000 `List[` overflowed the stack.
+        let deep = 10_000;
+        for cell in [nest("List[", "*str*", "]", deep), nest("List[", "*str*", "", deep), nest("`", "*str*", "`", deep)] {
+            let e = py(&cell).unwrap_err();
+            assert_eq!(e.message, "type nested more than 64 levels deep", "{}", &cell[..20]);
+            assert_eq!(e.at, 64 * (cell.find('*').unwrap() / deep));
+        }
+        let e = py(&nest("Dict[str, ", "*str*", "]", deep)).unwrap_err();
+        assert_eq!(e.message, "type nested more than 64 levels deep");
+        for cell in [nest("Record<string, ", "*any*", ">", deep), format!("*string*{}", "[]".repeat(deep))] {
+            let e = ts(&cell).unwrap_err();
+            assert_eq!(e.message, "type nested more than 64 levels deep", "{}", &cell[..20]);
+        }
+        // Real documents nest a few levels; far more is still fine.
+        assert!(py(&nest("List[", "*str*", "]", 40)).is_ok());
+        assert!(ts(&nest("Record<string, ", "*any*", ">", 40)).is_ok());
+        assert!(ts(&format!("*string*{}", "[]".repeat(40))).is_ok());
+    }
+
     #[test]
     fn python_scalars_and_wrappers() {
         use Wrapper::*;
@@ -585,7 +668,7 @@ mod tests {
     #[test]
     fn python_errors() {
         let e = py("*Optionall[float]*").unwrap_err();
-        assert_eq!(e.message, "unknown type `Optionall[float]`");
+        assert_eq!(e.message, "unknown type `Optionall[float]`; did you mean `Optional`?");
         assert_eq!(e.at, 1);
         assert!(e.note.contains("OptionalNullable"));
         let e = py("List[*str*").unwrap_err();
@@ -656,8 +739,10 @@ mod tests {
     #[test]
     fn typescript_errors() {
         let e = ts("*strin*").unwrap_err();
-        assert_eq!(e.message, "unknown type `strin`");
+        assert_eq!(e.message, "unknown type `strin`; did you mean `string`?");
         assert_eq!(e.at, 1);
+        // Nothing is suggested for a name far from every known one.
+        assert_eq!(ts("*frobnicate*").unwrap_err().message, "unknown type `frobnicate`");
         let e = ts("*string*[").unwrap_err();
         assert!(e.message.contains("unexpected `[`"), "{}", e.message);
         let e = ts("Record<string, *any*").unwrap_err();

@@ -50,7 +50,7 @@ pub fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Vec<TypeDef> {
 /// The diagnostic for a file without a TypeDoc header.
 fn no_header(file: &SourceFile, lines: &[String], none: &page::NoHeader) -> Diagnostic {
     const EXPECTED: &str = "expected `Interface X`, `Class X`, `Enumeration X` or `Type Alias X`";
-    let note = format!("a TypeDoc page's title line (after the breadcrumbs) is one of `Interface X`, `Class X`, `Enumeration X` or `Type Alias X`; {EXPECTED}");
+    let note = format!("{EXPECTED} as the page's title line (after any breadcrumbs); copy the whole TypeDoc page");
     match (&none.at, none.other_kind) {
         (Some((idx, at)), Some(kind)) => Diagnostic::new(
             loc_of(file, lines, *idx, *at),

@@ -38,10 +38,24 @@ impl Ctx<'_> {
                 self.skip_code(true);
                 continue;
             };
+            let mut missing_comma = false;
             let value = if self.eat_punct("=") {
                 let start = self.peek_idx().unwrap_or(name_tok);
                 let literal = self.enum_initializer();
-                let complete = self.at_punct(",") || self.at_punct("}");
+                // A value followed by a name or string is two members without their `,`,
+                // not a computed value (which would continue with an operator).
+                missing_comma = literal.is_some()
+                    && self.peek().is_some_and(|t| matches!(t.kind, TokenKind::Ident(_) | TokenKind::Str(_)));
+                if missing_comma {
+                    let found = self.describe_next();
+                    let loc = self.loc_next();
+                    self.error_at(
+                        loc,
+                        format!("expected `,` between enum member `{name}` and {found}"),
+                        "enum members are separated by `,`",
+                    );
+                }
+                let complete = missing_comma || self.at_punct(",") || self.at_punct("}");
                 match literal {
                     Some(literal) if complete => {
                         next = match literal {
@@ -58,7 +72,7 @@ impl Ctx<'_> {
                         if computed.is_none() {
                             let text = self.snippet(name_tok, self.pos);
                             computed = Some(Unsupported {
-                                construct: format!("enum member with a computed value `{text}`"),
+                                construct: format!("an enum with a computed member value `{text}`"),
                                 loc: self.loc(start),
                             });
                         }
@@ -87,7 +101,7 @@ impl Ctx<'_> {
                     loc: self.loc(name_tok),
                 });
             }
-            if self.eat_punct(",") || self.at_punct("}") || self.peek().is_none() {
+            if missing_comma || self.eat_punct(",") || self.at_punct("}") || self.peek().is_none() {
                 continue;
             }
             let found = self.describe_next();

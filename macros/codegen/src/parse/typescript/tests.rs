@@ -523,7 +523,15 @@ fn numeric_enums_count_on_like_typescript() {
 fn computed_enum_values_make_the_enum_unsupported() {
     let types = ok("enum Flags { A = 1 << 0, B = A | 2 }");
     let TypeKind::Unsupported(u) = &def(&types, "Flags").kind else { panic!() };
-    assert_eq!(u.construct, "enum member with a computed value `A = 1 << 0`");
+    assert_eq!(u.construct, "an enum with a computed member value `A = 1 << 0`");
+}
+
+#[test]
+fn a_missing_comma_between_enum_members_is_reported_not_taken_for_a_computed_value() {
+    assert_eq!(
+        errors("enum M {\n  TEXT = 'TEXT',\n  IMAGE = 'IMAGE'\n  AUDIO = 'AUDIO',\n}"),
+        vec!["schemas/v/t.ts:4:3: expected `,` between enum member `IMAGE` and `AUDIO`\n  note: enum members are separated by `,`"]
+    );
 }
 
 #[test]

@@ -1,0 +1,3 @@
+llm_usage::include_schemas!("ui/schemas/enum_duplicate_value");
+
+fn main() {}

@@ -1,0 +1,3 @@
+llm_usage::include_schemas!(42);
+
+fn main() {}

@@ -1,0 +1,3 @@
+llm_usage::include_schemas!("ui/schemas/macro_args", rootz = ["Usage"]);
+
+fn main() {}

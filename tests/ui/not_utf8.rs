@@ -1,0 +1,3 @@
+llm_usage::include_schemas!("ui/schemas/not_utf8");
+
+fn main() {}

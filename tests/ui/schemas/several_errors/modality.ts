@@ -1,0 +1,5 @@
+export enum Modality {
+  TEXT = 'TEXT',
+  IMAGE = 'IMAGE'
+  AUDIO = 'AUDIO',
+}

@@ -1,0 +1,4 @@
+export interface Usage {
+  input_tokens?: number;
+  inputTokens?: number;
+}

@@ -1,0 +1,3 @@
+llm_usage::include_schemas!("ui/schemas/ts_field_collision");
+
+fn main() {}

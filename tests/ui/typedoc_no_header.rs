@@ -1,0 +1,3 @@
+llm_usage::include_schemas!("ui/schemas/typedoc_no_header");
+
+fn main() {}
