@@ -1,0 +1,196 @@
+//! The generated code compiles for real corpora: a deterministic sample of at least 1,000 docs
+//! of each Speakeasy corpus in `../shared/corpus` is expanded with `include_schemas!(…, roots =
+//! […])` in a scratch crate and built with `cargo build` (dev profile), so type checking,
+//! trait resolution, serde's derives and code generation all run on the generated code.
+//!
+//! The sample of each corpus (files in sorted order):
+//! - the [`LARGEST`] largest docs by size;
+//! - every union doc with more than 15 variants;
+//! - every enum doc with a value that is not a Rust identifier (`5m`, `google-ai`, `*`, …);
+//! - every k-th doc, k chosen so that the sample has at least [`SAMPLE`] docs.
+//!
+//! The roots are the types those docs declare; what they reach is generated with them.
+//! The scratch crates live in `<target>/corpus-compile/sample/` and build into
+//! `<target>/corpus-compile/target`, shared with `scripts/compile-corpus.sh`; an unchanged
+//! sample is a no-op build. The test is skipped, with a message, when the corpus is absent.
+//!
+//! The closure of these roots is ~86% of each corpus (the largest docs reach most of it): with
+//! the current emitter a ~5 min, ~13 GB rustc per corpus, built one after the other. That fits
+//! CI's budget (90 minutes, 24 GB); making the emitter cheaper is the README's next step.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use llm_usage_codegen::model::{Literal, TypeKind};
+use llm_usage_codegen::Input;
+
+/// Docs per corpus, at least.
+const SAMPLE: usize = 1_000;
+/// How many of the largest docs are always in.
+const LARGEST: usize = 25;
+
+/// The corpora: (crate name, folder under `speakeasy/`).
+const CORPORA: &[(&str, &str)] = &[("sample-orq-python", "orq-python/docs/models"), ("sample-orq-node", "orq-node/docs/models")];
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ is inside the workspace").to_path_buf()
+}
+
+/// Whether `s` can be written as a Rust identifier as is.
+fn is_identifier(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && s != "_"
+}
+
+/// The sample of one corpus: the roots (`components::Foo`) and how many docs they come from.
+struct Sample {
+    roots: Vec<String>,
+    docs: usize,
+    largest: usize,
+    big_unions: usize,
+    odd_enums: usize,
+}
+
+fn sample(dir: &Path) -> Sample {
+    let loaded = llm_usage_codegen::load(&Input::new(dir));
+    assert!(loaded.diagnostics.is_empty(), "{}: {} diagnostics, first: {}", dir.display(), loaded.diagnostics.len(), loaded.diagnostics[0]);
+    let mut files = loaded.files.clone();
+    files.sort();
+
+    let mut by_size: Vec<(u64, &String)> =
+        files.iter().map(|f| (fs::metadata(dir.join(f)).map(|m| m.len()).unwrap_or(0), f)).collect();
+    by_size.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let largest: BTreeSet<&str> = by_size.iter().take(LARGEST).map(|(_, f)| f.as_str()).collect();
+
+    let mut big_unions = BTreeSet::new();
+    let mut odd_enums = BTreeSet::new();
+    for def in &loaded.schema.types {
+        match &def.kind {
+            TypeKind::Union(u) if u.variants.len() > 15 => {
+                big_unions.insert(def.file.as_str());
+            }
+            TypeKind::Enum(e)
+                if e.values.iter().any(|v| match &v.value {
+                    Literal::Str(s) => !is_identifier(s),
+                    Literal::Int(_) | Literal::Bool(_) => true,
+                }) =>
+            {
+                odd_enums.insert(def.file.as_str());
+            }
+            _ => {}
+        }
+    }
+
+    let mut chosen: BTreeSet<&str> = BTreeSet::new();
+    chosen.extend(&largest);
+    chosen.extend(&big_unions);
+    chosen.extend(&odd_enums);
+    let missing = SAMPLE.saturating_sub(chosen.len()).max(1);
+    let step = (files.len() / missing).max(1);
+    chosen.extend(files.iter().step_by(step).map(String::as_str));
+
+    let roots = loaded
+        .schema
+        .types
+        .iter()
+        .filter(|t| chosen.contains(t.file.as_str()))
+        .filter(|t| !matches!(t.kind, TypeKind::Unsupported(_)))
+        .map(|t| if t.dir.is_empty() { t.name.clone() } else { format!("{}::{}", t.dir.replace('/', "::"), t.name) })
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    Sample { roots, docs: chosen.len(), largest: largest.len(), big_unions: big_unions.len(), odd_enums: odd_enums.len() }
+}
+
+/// Writes `path` only when its contents change, so that an unchanged sample builds nothing.
+fn write_if_changed(path: &Path, contents: &str) {
+    if fs::read_to_string(path).ok().as_deref() != Some(contents) {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+}
+
+#[test]
+fn sampled_corpora_compile() {
+    let corpus = workspace().join("../shared/corpus/speakeasy");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} is absent (the shared corpus is not beside this checkout)", corpus.display());
+        return;
+    }
+    let corpus = corpus.canonicalize().unwrap();
+    // `<target>/tmp` → `<target>`, wherever CARGO_TARGET_DIR puts it.
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().join("corpus-compile");
+    let work = target.join("sample");
+    let core = workspace().join("core");
+
+    let mut members = Vec::new();
+    for (name, folder) in CORPORA {
+        let dir = corpus.join(folder);
+        let sample = sample(&dir);
+        eprintln!(
+            "{name}: {} docs ({} largest, {} with unions of >15 variants, {} with enum values that are not identifiers), {} roots",
+            sample.docs,
+            sample.largest,
+            sample.big_unions,
+            sample.odd_enums,
+            sample.roots.len()
+        );
+        assert!(sample.docs >= SAMPLE, "{name}: only {} docs sampled", sample.docs);
+        let closure = llm_usage_codegen::load(&Input { roots: Some(sample.roots.clone()), ..Input::new(&dir) });
+        let generated = (0..closure.schema.types.len()).filter(|&id| closure.schema.is_included(id)).count();
+        eprintln!("{name}: the roots reach {generated} of {} types", closure.schema.types.len());
+
+        let manifest = format!(
+            "[package]\nname = {name:?}\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\nllm-usage = {{ path = {:?} }}\n",
+            core.display().to_string()
+        );
+        let mut lib = format!("//! Generated by tests/tests/corpus_compile.rs.\nllm_usage::include_schemas!(\n    {:?},\n    roots = [\n", dir.display().to_string());
+        for root in &sample.roots {
+            writeln!(lib, "        {root:?},").unwrap();
+        }
+        lib.push_str("    ]\n);\n");
+        write_if_changed(&work.join(name).join("Cargo.toml"), &manifest);
+        write_if_changed(&work.join(name).join("src/lib.rs"), &lib);
+        members.push(format!("{name:?}"));
+    }
+    // One workspace, so that dependencies are resolved once, from the main workspace's lock
+    // file, and built once.
+    write_if_changed(
+        &work.join("Cargo.toml"),
+        &format!(
+            "# Generated by tests/tests/corpus_compile.rs.\n[workspace]\nresolver = \"2\"\nmembers = [{}]\n\n\
+             # Debug info would only slow the build down: this checks that the code compiles.\n\
+             [profile.dev]\ndebug = false\n",
+            members.join(", ")
+        ),
+    );
+    if !work.join("Cargo.lock").exists() {
+        fs::copy(workspace().join("Cargo.lock"), work.join("Cargo.lock")).unwrap();
+    }
+
+    // One crate at a time: each rustc takes up to ~13 GB on these closures (see the README).
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    for (name, _) in CORPORA {
+        let started = std::time::Instant::now();
+        let output = Command::new(&cargo)
+            .args(["build", "--message-format=short", "-p", name])
+            .current_dir(&work)
+            .env("CARGO_TARGET_DIR", target.join("target"))
+            .env("CARGO_INCREMENTAL", "0")
+            // Variables the outer cargo set for this test must not leak into the build.
+            .env_remove("CARGO_MANIFEST_DIR")
+            .env_remove("LLM_USAGE_MANIFEST_DIR")
+            .output()
+            .expect("cargo runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        eprintln!("{name}: cargo build {:.1?}", started.elapsed());
+        assert!(output.status.success(), "{name}: the generated code of the sampled docs does not compile:\n{stderr}");
+        let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+        assert!(warnings.is_empty(), "{name}: the generated code warns:\n{}", warnings.join("\n"));
+    }
+}
