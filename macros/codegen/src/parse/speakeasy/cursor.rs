@@ -67,6 +67,15 @@ impl<'a> Cursor<'a> {
         Ok(())
     }
 
+    /// Runs `read` one nesting level deeper: the recursive type readers go through this, so
+    /// that no input can nest them past [`MAX_DEPTH`].
+    pub fn nested<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T, CellError>) -> Result<T, CellError> {
+        self.enter(self.pos)?;
+        let result = read(self);
+        self.leave(1);
+        result
+    }
+
     /// Leaves `levels` levels entered with [`Cursor::enter`].
     pub fn leave(&mut self, levels: usize) {
         self.depth = self.depth.saturating_sub(levels);

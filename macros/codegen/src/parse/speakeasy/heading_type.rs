@@ -57,10 +57,7 @@ fn py_args(c: &mut Cursor<'_>, at: &Locator<'_>, start: usize, name: &str) -> Re
 }
 
 fn py(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
-    c.enter(c.pos)?;
-    let t = py_nested(c, at)?;
-    c.leave(1);
-    Ok(t)
+    c.nested(|c| py_nested(c, at))
 }
 
 /// [`py`] once the nesting depth is checked.
@@ -142,10 +139,7 @@ pub(crate) fn parse_typescript(text: &str, at: &Locator<'_>) -> Result<TypeRef, 
 }
 
 fn ts(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
-    c.enter(c.pos)?;
-    let t = ts_nested(c, at)?;
-    c.leave(1);
-    Ok(t)
+    c.nested(|c| ts_nested(c, at))
 }
 
 /// [`ts`] once the nesting depth is checked.

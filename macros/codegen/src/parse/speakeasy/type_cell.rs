@@ -147,10 +147,7 @@ pub(crate) fn parse_python(cell: &str, at: &Locator<'_>) -> Result<CellType, Cel
 }
 
 fn py_cell(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<CellType, CellError> {
-    c.enter(c.pos)?;
-    let t = py_cell_nested(c, at)?;
-    c.leave(1);
-    Ok(t)
+    c.nested(|c| py_cell_nested(c, at))
 }
 
 /// [`py_cell`] once the nesting depth is checked.
@@ -384,10 +381,7 @@ pub(crate) fn parse_typescript(cell: &str, at: &Locator<'_>) -> Result<TypeRef, 
 
 /// `alt { \| alt }`: several alternatives are only allowed as a file upload (`[File](…) \| [Blob](…) …`).
 fn ts_cell(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
-    c.enter(c.pos)?;
-    let t = ts_cell_nested(c, at)?;
-    c.leave(1);
-    Ok(t)
+    c.nested(|c| ts_cell_nested(c, at))
 }
 
 /// [`ts_cell`] once the nesting depth is checked.
