@@ -182,27 +182,14 @@ fn str_impls(ident: &Ident, lits: &[&Literal], variants: &[Ident], unknown: &Ide
                 }
             }
         },
-        quote! {
-            impl ::llm_usage::__private::serde::Serialize for #ident {
-                fn serialize<__S>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error>
-                where
-                    __S: ::llm_usage::__private::serde::Serializer,
-                {
-                    serializer.serialize_str(self.as_str())
-                }
-            }
-        },
-        quote! {
-            impl<'de> ::llm_usage::__private::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D>(deserializer: __D) -> ::std::result::Result<Self, __D::Error>
-                where
-                    __D: ::llm_usage::__private::serde::Deserializer<'de>,
-                {
-                    ::llm_usage::__private::deserialize_str_enum(deserializer, #expecting)
-                }
-            }
-        },
     ]
+    .into_iter()
+    .chain(serde_impls(
+        ident,
+        quote! { serializer.serialize_str(self.as_str()) },
+        quote! { ::llm_usage::__private::deserialize_str_enum(deserializer, #expecting) },
+    ))
+    .collect()
 }
 
 fn int_impls(ident: &Ident, lits: &[&Literal], variants: &[Ident], unknown: &Ident) -> Vec<TokenStream> {
@@ -231,27 +218,14 @@ fn int_impls(ident: &Ident, lits: &[&Literal], variants: &[Ident], unknown: &Ide
                 }
             }
         },
-        quote! {
-            impl ::llm_usage::__private::serde::Serialize for #ident {
-                fn serialize<__S>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error>
-                where
-                    __S: ::llm_usage::__private::serde::Serializer,
-                {
-                    serializer.serialize_i64(self.as_i64())
-                }
-            }
-        },
-        quote! {
-            impl<'de> ::llm_usage::__private::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D>(deserializer: __D) -> ::std::result::Result<Self, __D::Error>
-                where
-                    __D: ::llm_usage::__private::serde::Deserializer<'de>,
-                {
-                    ::llm_usage::__private::deserialize_int_enum(deserializer, #expecting)
-                }
-            }
-        },
     ]
+    .into_iter()
+    .chain(serde_impls(
+        ident,
+        quote! { serializer.serialize_i64(self.as_i64()) },
+        quote! { ::llm_usage::__private::deserialize_int_enum(deserializer, #expecting) },
+    ))
+    .collect()
 }
 
 fn mixed_impls(ident: &Ident, lits: &[&Literal], variants: &[Ident], unknown: &Ident) -> Vec<TokenStream> {
@@ -285,16 +259,35 @@ fn mixed_impls(ident: &Ident, lits: &[&Literal], variants: &[Ident], unknown: &I
                 }
             }
         },
+    ]
+    .into_iter()
+    .chain(serde_impls(
+        ident,
+        quote! {
+            match self {
+                #(Self::#variants => #writes,)*
+                Self::#unknown(value) => ::llm_usage::__private::serde::Serialize::serialize(value, serializer),
+            }
+        },
+        quote! {
+            let value = <#value_ty as ::llm_usage::__private::serde::Deserialize>::deserialize(deserializer)?;
+            ::std::result::Result::Ok(<Self as ::std::convert::From<#value_ty>>::from(value))
+        },
+    ))
+    .collect()
+}
+
+/// The two serde impls of an enum, as two items: `serialize_body` sees `self` and `serializer`,
+/// `deserialize_body` sees `deserializer`.
+fn serde_impls(ident: &Ident, serialize_body: TokenStream, deserialize_body: TokenStream) -> [TokenStream; 2] {
+    [
         quote! {
             impl ::llm_usage::__private::serde::Serialize for #ident {
                 fn serialize<__S>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error>
                 where
                     __S: ::llm_usage::__private::serde::Serializer,
                 {
-                    match self {
-                        #(Self::#variants => #writes,)*
-                        Self::#unknown(value) => ::llm_usage::__private::serde::Serialize::serialize(value, serializer),
-                    }
+                    #serialize_body
                 }
             }
         },
@@ -304,8 +297,7 @@ fn mixed_impls(ident: &Ident, lits: &[&Literal], variants: &[Ident], unknown: &I
                 where
                     __D: ::llm_usage::__private::serde::Deserializer<'de>,
                 {
-                    let value = <#value_ty as ::llm_usage::__private::serde::Deserialize>::deserialize(deserializer)?;
-                    ::std::result::Result::Ok(<Self as ::std::convert::From<#value_ty>>::from(value))
+                    #deserialize_body
                 }
             }
         },

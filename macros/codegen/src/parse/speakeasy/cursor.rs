@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::model::Location;
+use crate::model::{Location, TypeRef};
 
 use super::{col_of, line_no, quote};
 
@@ -74,6 +74,22 @@ impl<'a> Cursor<'a> {
         let result = read(self);
         self.leave(1);
         result
+    }
+
+    /// Wraps `ty` in a list for each `[]` that follows, each one a nesting level.
+    pub fn array_suffixes(&mut self, mut ty: TypeRef) -> Result<TypeRef, CellError> {
+        let mut levels = 0;
+        while self.rest().starts_with("[]") {
+            if let Err(err) = self.enter(self.pos) {
+                self.leave(levels);
+                return Err(err);
+            }
+            self.pos += 2;
+            levels += 1;
+            ty = TypeRef::List(Box::new(ty));
+        }
+        self.leave(levels);
+        Ok(ty)
     }
 
     /// Leaves `levels` levels entered with [`Cursor::enter`].

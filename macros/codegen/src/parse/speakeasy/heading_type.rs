@@ -145,7 +145,7 @@ fn ts(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
 /// [`ts`] once the nesting depth is checked.
 fn ts_nested(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError> {
     let start = c.pos;
-    let mut ty = if c.eat("{") {
+    let ty = if c.eat("{") {
         c.skip_spaces();
         if !c.eat("[k: string]:") {
             return Err(c.expected("[k: string]:", None, TS_NOTE));
@@ -184,15 +184,7 @@ fn ts_nested(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellError>
             _ => return Err(unknown(c, start, TS_NOTE)),
         }
     };
-    let mut levels = 0;
-    while c.rest().starts_with("[]") {
-        c.enter(c.pos)?;
-        c.pos += 2;
-        levels += 1;
-        ty = TypeRef::List(Box::new(ty));
-    }
-    c.leave(levels);
-    Ok(ty)
+    c.array_suffixes(ty)
 }
 
 #[cfg(test)]

@@ -409,16 +409,8 @@ fn ts_cell_nested(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<TypeRef, CellE
 
 /// `atom { [] }`; the flag says the atom is `File` or `Blob`.
 fn ts_alt(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<(TypeRef, bool), CellError> {
-    let (mut ty, file_like) = ts_atom(c, at)?;
-    let mut levels = 0;
-    while c.rest().starts_with("[]") {
-        c.enter(c.pos)?;
-        c.pos += 2;
-        levels += 1;
-        ty = TypeRef::List(Box::new(ty));
-    }
-    c.leave(levels);
-    Ok((ty, file_like))
+    let (ty, file_like) = ts_atom(c, at)?;
+    Ok((c.array_suffixes(ty)?, file_like))
 }
 
 fn ts_atom(c: &mut Cursor<'_>, at: &Locator<'_>) -> Result<(TypeRef, bool), CellError> {

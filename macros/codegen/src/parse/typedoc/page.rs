@@ -8,11 +8,7 @@
 use std::ops::Range;
 
 use crate::model::{Deprecation, Docs};
-
-/// Characters deleted from every line: copy-and-paste artifacts of `<wbr>` and soft hyphens.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
-}
+use crate::parse::typescript::lexer::is_invisible;
 
 /// The page's lines with every Unicode space (U+00A0 included) turned into `' '` and
 /// zero-width characters deleted. A line keeps its number; a column shifts left by one per
