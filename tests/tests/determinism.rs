@@ -92,7 +92,10 @@ fn two_copies(name: &str, files: &[(String, Vec<u8>)]) -> (Copy, Copy) {
     write_copy(&first.0, &forward);
     write_copy(&second.0, &backward);
     let listing = |root: &Path| -> Vec<String> {
-        fs::read_dir(root.join("gen0")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect()
+        fs::read_dir(root.join("gen0"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
     };
     if listing(&first.0) == listing(&second.0) {
         eprintln!("note: both copies list their files in the same order here; only creation order differs");
@@ -102,7 +105,8 @@ fn two_copies(name: &str, files: &[(String, Vec<u8>)]) -> (Copy, Copy) {
 
 fn formatted(path: &Path) -> (String, String) {
     let input = Input::new(path);
-    let tokens = generate(&input).unwrap_or_else(|d| panic!("{}", d.iter().map(|d| format!("{d}\n")).collect::<String>()));
+    let tokens =
+        generate(&input).unwrap_or_else(|d| panic!("{}", d.iter().map(|d| format!("{d}\n")).collect::<String>()));
     let raw = tokens.to_string();
     (prettyplease::unparse(&syn::parse2(tokens).expect("generated code parses")), raw)
 }
@@ -117,7 +121,12 @@ fn copies_written_in_different_orders_generate_identical_code() {
     assert!(a_raw == b_raw, "token streams differ");
     if a != b {
         let line = a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(0);
-        panic!("formatted output differs from line {}:\n{}\n---\n{}", line + 1, a.lines().nth(line).unwrap_or(""), b.lines().nth(line).unwrap_or(""));
+        panic!(
+            "formatted output differs from line {}:\n{}\n---\n{}",
+            line + 1,
+            a.lines().nth(line).unwrap_or(""),
+            b.lines().nth(line).unwrap_or("")
+        );
     }
     // And the same folder twice.
     assert!(formatted(&first.0).1 == a_raw, "two runs on one folder differ");

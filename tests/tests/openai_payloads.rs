@@ -50,8 +50,8 @@ fn every_openai_chat_usage_payload_round_trips() {
         for file in files {
             let payload: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
             let Some(usage) = chat_usage(&payload) else { continue };
-            let typed: DeploymentInvokeUsage = serde_json::from_value(usage.clone())
-                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let typed: DeploymentInvokeUsage =
+                serde_json::from_value(usage.clone()).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             let written = serde_json::to_value(&typed).unwrap();
             assert_eq!(written, expected_after_round_trip(usage), "{}", file.display());
             checked += 1;

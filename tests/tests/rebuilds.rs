@@ -51,7 +51,9 @@ impl Workspace {
         for dir in ["macros/codegen/src", "macros/codegen/benches", "macros/macros/src", "core/src"] {
             copy_dir(&repo.join(dir), &root.join(dir));
         }
-        for file in ["macros/codegen/Cargo.toml", "macros/macros/Cargo.toml", "core/Cargo.toml", "core/build.rs", "Cargo.lock"] {
+        for file in
+            ["macros/codegen/Cargo.toml", "macros/macros/Cargo.toml", "core/Cargo.toml", "core/build.rs", "Cargo.lock"]
+        {
             fs::copy(repo.join(file), root.join(file)).unwrap();
         }
         let manifest = fs::read_to_string(repo.join("Cargo.toml")).unwrap().replace(

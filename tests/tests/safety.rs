@@ -44,9 +44,7 @@ impl Drop for Scratch {
 
 /// A valid Python-flavour object doc for a type called `name`.
 fn object_doc(name: &str, row: &str) -> String {
-    format!(
-        "# {name}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n{row}"
-    )
+    format!("# {name}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n{row}")
 }
 
 fn usage_doc() -> String {
@@ -89,9 +87,15 @@ mod links {
         let diags = generate(&input(&dir.0)).expect_err("links out of the folder are errors");
         let shown = rendered(&diags);
         assert_eq!(shown.len(), 2, "{shown:#?}");
-        assert!(shown[0].starts_with("schemas/hostname.md:1:1: symbolic link to `/etc/hostname` leaves the schema folder"), "{shown:#?}");
         assert!(
-            shown[1].starts_with(&format!("schemas/secret.md:1:1: symbolic link to `{}` leaves the schema folder", secret.display())),
+            shown[0].starts_with("schemas/hostname.md:1:1: symbolic link to `/etc/hostname` leaves the schema folder"),
+            "{shown:#?}"
+        );
+        assert!(
+            shown[1].starts_with(&format!(
+                "schemas/secret.md:1:1: symbolic link to `{}` leaves the schema folder",
+                secret.display()
+            )),
             "{shown:#?}"
         );
         assert!(diags.iter().all(|d| d.note.is_some()));
@@ -111,7 +115,10 @@ mod links {
         let diags = generate(&input(&dir.0)).expect_err("links out of the folder are errors");
         let shown = rendered(&diags);
         assert_eq!(shown.len(), 2, "{shown:#?}");
-        assert!(shown[0].starts_with("schemas/etc:1:1: symbolic link to `/etc` leaves the schema folder"), "{shown:#?}");
+        assert!(
+            shown[0].starts_with("schemas/etc:1:1: symbolic link to `/etc` leaves the schema folder"),
+            "{shown:#?}"
+        );
         assert!(shown[1].starts_with("schemas/vendor:1:1: symbolic link to "), "{shown:#?}");
         assert!(shown[1].contains("leaves the schema folder; it is not followed"), "{shown:#?}");
         assert_eq!(type_names(&dir.0), ["Usage"]);
@@ -125,8 +132,14 @@ mod links {
         symlink("..", dir.path("orq/up")).unwrap();
         let shown = rendered(&generate(&input(&dir.0)).expect_err("a loop is an error"));
         assert_eq!(shown.len(), 2, "{shown:#?}");
-        assert!(shown[0].starts_with("schemas/orq/again:1:1: symbolic link to `.` points at a folder that contains it"), "{shown:#?}");
-        assert!(shown[1].starts_with("schemas/orq/up:1:1: symbolic link to `..` points at a folder that contains it"), "{shown:#?}");
+        assert!(
+            shown[0].starts_with("schemas/orq/again:1:1: symbolic link to `.` points at a folder that contains it"),
+            "{shown:#?}"
+        );
+        assert!(
+            shown[1].starts_with("schemas/orq/up:1:1: symbolic link to `..` points at a folder that contains it"),
+            "{shown:#?}"
+        );
     }
 
     #[test]
@@ -134,7 +147,10 @@ mod links {
         let dir = Scratch::new("inside");
         // Dot folders are not schema folders, so the real files are found only through the links.
         dir.write(".store/usage.md", &usage_doc());
-        dir.write(".vendor/orq/details.md", &object_doc("Details", "| `cached` | *Optional[int]* | :heavy_minus_sign: | N/A |"));
+        dir.write(
+            ".vendor/orq/details.md",
+            &object_doc("Details", "| `cached` | *Optional[int]* | :heavy_minus_sign: | N/A |"),
+        );
         symlink(".store/usage.md", dir.path("usage.md")).unwrap();
         symlink(".vendor/orq", dir.path("orq")).unwrap();
 
@@ -153,7 +169,10 @@ mod links {
         symlink("gone.md", dir.path("details.md")).unwrap();
         let shown = rendered(&generate(&input(&dir.0)).expect_err("a dangling link is an error"));
         assert_eq!(shown.len(), 1, "{shown:#?}");
-        assert!(shown[0].starts_with("schemas/details.md:1:1: symbolic link to `gone.md` cannot be followed"), "{shown:#?}");
+        assert!(
+            shown[0].starts_with("schemas/details.md:1:1: symbolic link to `gone.md` cannot be followed"),
+            "{shown:#?}"
+        );
     }
 }
 
@@ -163,7 +182,9 @@ fn links_that_leave_the_folder_are_refused_even_when_the_target_exists() {
     // A valid doc right beside the schema folder: reachable by path, but outside.
     scratch.write("outside.md", &object_doc("Outside", "| `key` | *str* | :heavy_check_mark: | N/A |"));
     let absolute = scratch.path("outside.md");
-    let row = |field: &str, link: &str| format!("| `{field}` | [Optional[models.Outside]]({link}) | :heavy_minus_sign: | N/A |\n");
+    let row = |field: &str, link: &str| {
+        format!("| `{field}` | [Optional[models.Outside]]({link}) | :heavy_minus_sign: | N/A |\n")
+    };
     let rows = [
         row("parent", "../outside.md"),
         row("models", "../../models/outside.md"),
@@ -185,7 +206,10 @@ fn links_that_leave_the_folder_are_refused_even_when_the_target_exists() {
         (11, "C:/outside.md".to_string()),
     ] {
         let expected = format!("schemas/usage.md:{line}:");
-        let d = shown.iter().find(|d| d.starts_with(&expected)).unwrap_or_else(|| panic!("no error on line {line}: {shown:#?}"));
+        let d = shown
+            .iter()
+            .find(|d| d.starts_with(&expected))
+            .unwrap_or_else(|| panic!("no error on line {line}: {shown:#?}"));
         assert!(d.contains(&format!("link `{link}` leaves the schema folder")), "{d}");
     }
 }

@@ -82,7 +82,8 @@ fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<model
     }
     // Small folders (a crate's own `schemas/`) are not worth a thread.
     const FILES_PER_THREAD: usize = 256;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(found.len() / FILES_PER_THREAD).max(1);
+    let threads =
+        std::thread::available_parallelism().map_or(1, |n| n.get()).min(found.len() / FILES_PER_THREAD).max(1);
     let chunk = found.len().div_ceil(threads).max(1);
     let mut chunks = Vec::new();
     let mut found = found;

@@ -169,7 +169,10 @@ fn walk(dir: &Path, root: &Path, rel_dir: &str, display_root: &str, found: &mut 
 fn follow_link(path: &Path, dir: &Path, root: &Path) -> Result<bool, (String, &'static str)> {
     let shown = fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
     let target = fs::canonicalize(path).map_err(|err| {
-        (format!("symbolic link to `{shown}` cannot be followed: {err}"), "point the link at a file inside the schema folder, or remove it")
+        (
+            format!("symbolic link to `{shown}` cannot be followed: {err}"),
+            "point the link at a file inside the schema folder, or remove it",
+        )
     })?;
     if !target.starts_with(root) {
         return Err((
@@ -211,38 +214,38 @@ fn read_one(
             return None;
         }
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let offset = err.utf8_error().valid_up_to();
-            let before = &err.as_bytes()[..offset];
-            let bad = err.as_bytes().get(offset).copied().unwrap_or(0);
-            // `before` is valid UTF-8 up to the bad byte: its line so far, in characters.
-            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let on_line = std::str::from_utf8(&before[line_start..]).unwrap_or("");
-            let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            let col = on_line.chars().count() as u32 + 1;
-            // At most the last 20 characters before the byte, from a word's start.
-            let tail: &str = {
-                let from = on_line.char_indices().rev().nth(19).map_or(0, |(i, _)| i);
-                let tail = &on_line[from..];
-                match tail.find(' ') {
-                    Some(space) if from > 0 => &tail[space + 1..],
-                    _ => tail.trim_start(),
-                }
-            };
-            let message = if tail.is_empty() {
-                format!("file is not valid UTF-8: byte `0x{bad:02X}` cannot start a character")
-            } else {
-                format!("file is not valid UTF-8: byte `0x{bad:02X}` after `{tail}`")
-            };
-            diags.push(
-                crate::Diagnostic::new(Location::new(&display, line, col), message)
-                    .with_note("schema files must be UTF-8 text; re-save the file as UTF-8 (it may be Latin-1 or UTF-16)"),
-            );
-            return None;
-        }
-    };
+    let text =
+        match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                let offset = err.utf8_error().valid_up_to();
+                let before = &err.as_bytes()[..offset];
+                let bad = err.as_bytes().get(offset).copied().unwrap_or(0);
+                // `before` is valid UTF-8 up to the bad byte: its line so far, in characters.
+                let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                let on_line = std::str::from_utf8(&before[line_start..]).unwrap_or("");
+                let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+                let col = on_line.chars().count() as u32 + 1;
+                // At most the last 20 characters before the byte, from a word's start.
+                let tail: &str = {
+                    let from = on_line.char_indices().rev().nth(19).map_or(0, |(i, _)| i);
+                    let tail = &on_line[from..];
+                    match tail.find(' ') {
+                        Some(space) if from > 0 => &tail[space + 1..],
+                        _ => tail.trim_start(),
+                    }
+                };
+                let message = if tail.is_empty() {
+                    format!("file is not valid UTF-8: byte `0x{bad:02X}` cannot start a character")
+                } else {
+                    format!("file is not valid UTF-8: byte `0x{bad:02X}` after `{tail}`")
+                };
+                diags.push(crate::Diagnostic::new(Location::new(&display, line, col), message).with_note(
+                    "schema files must be UTF-8 text; re-save the file as UTF-8 (it may be Latin-1 or UTF-16)",
+                ));
+                return None;
+            }
+        };
     if text.trim().is_empty() {
         diags.push(crate::Diagnostic::new(loc, "file is empty").with_note("remove it, or put the vendor's doc in it"));
         return None;

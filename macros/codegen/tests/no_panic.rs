@@ -25,7 +25,11 @@ const BOUND: Duration = Duration::from_secs(20);
 /// Real inputs: the crate's own schemas, the test schemas, and a few vendor corpus docs
 /// (both Speakeasy flavours) copied into `tests/seeds`.
 const SEEDS: &[(SourceKind, &str, &str)] = &[
-    (SourceKind::SpeakeasyMarkdown, "orq/deploymentinvokeusage.md", include_str!("../../../schemas/orq/deploymentinvokeusage.md")),
+    (
+        SourceKind::SpeakeasyMarkdown,
+        "orq/deploymentinvokeusage.md",
+        include_str!("../../../schemas/orq/deploymentinvokeusage.md"),
+    ),
     (
         SourceKind::SpeakeasyMarkdown,
         "orq/deploymentinvokeprompttokensdetails.md",
@@ -33,15 +37,35 @@ const SEEDS: &[(SourceKind, &str, &str)] = &[
     ),
     (SourceKind::SpeakeasyMarkdown, "presencedemo.md", include_str!("../../../tests/schemas/presence/presencedemo.md")),
     (SourceKind::SpeakeasyMarkdown, "andeq.md", include_str!("../../../tests/schemas/shapes/andeq.md")),
-    (SourceKind::SpeakeasyMarkdown, "cacheconfigttl.md", include_str!("../../../tests/schemas/shapes/cacheconfigttl.md")),
-    (SourceKind::SpeakeasyMarkdown, "createpromptprovider.md", include_str!("../../../tests/schemas/shapes/createpromptprovider.md")),
+    (
+        SourceKind::SpeakeasyMarkdown,
+        "cacheconfigttl.md",
+        include_str!("../../../tests/schemas/shapes/cacheconfigttl.md"),
+    ),
+    (
+        SourceKind::SpeakeasyMarkdown,
+        "createpromptprovider.md",
+        include_str!("../../../tests/schemas/shapes/createpromptprovider.md"),
+    ),
     (SourceKind::SpeakeasyMarkdown, "treenode.md", include_str!("../../../tests/schemas/resolve/python/treenode.md")),
-    (SourceKind::SpeakeasyMarkdown, "usage.md", include_str!("../../../tests/schemas/resolve/node/operations/usage.md")),
+    (
+        SourceKind::SpeakeasyMarkdown,
+        "usage.md",
+        include_str!("../../../tests/schemas/resolve/node/operations/usage.md"),
+    ),
     (SourceKind::SpeakeasyMarkdown, "a2amessage.md", include_str!("seeds/python/a2amessage.md")),
     (SourceKind::SpeakeasyMarkdown, "parts.md", include_str!("seeds/python/agentinactivestreamingeventparts.md")),
     (SourceKind::SpeakeasyMarkdown, "type.md", include_str!("seeds/python/actionreviewedstreamingeventtype.md")),
-    (SourceKind::SpeakeasyMarkdown, "createchatcompletionusage.md", include_str!("seeds/python/createchatcompletionusage.md")),
-    (SourceKind::SpeakeasyMarkdown, "content.md", include_str!("seeds/node/invokedeploymentrequestmessages3content.md")),
+    (
+        SourceKind::SpeakeasyMarkdown,
+        "createchatcompletionusage.md",
+        include_str!("seeds/python/createchatcompletionusage.md"),
+    ),
+    (
+        SourceKind::SpeakeasyMarkdown,
+        "content.md",
+        include_str!("seeds/node/invokedeploymentrequestmessages3content.md"),
+    ),
     (SourceKind::SpeakeasyMarkdown, "currency.md", include_str!("seeds/node/responsemetacurrency.md")),
     (
         SourceKind::SpeakeasyMarkdown,
@@ -53,7 +77,11 @@ const SEEDS: &[(SourceKind, &str, &str)] = &[
     (SourceKind::TypeScript, "constructs.ts", include_str!("../../../tests/schemas/ts_constructs/constructs.ts")),
     (SourceKind::TypeScript, "presence.ts", include_str!("../../../tests/schemas/ts_presence/presence.ts")),
     (SourceKind::TypeScript, "genai.ts", include_str!("../../../tests/schemas/ts_roots/genai.ts")),
-    (SourceKind::TypeScript, "UsageMetadata.ts", include_str!("../../../tests/schemas/typedoc_equivalent/UsageMetadata.ts")),
+    (
+        SourceKind::TypeScript,
+        "UsageMetadata.ts",
+        include_str!("../../../tests/schemas/typedoc_equivalent/UsageMetadata.ts"),
+    ),
     (SourceKind::TypeDocText, "google/UsageMetadata.txt", include_str!("../../../schemas/google/UsageMetadata.txt")),
     (
         SourceKind::TypeDocText,
@@ -111,9 +139,53 @@ enum Mutation {
 }
 
 const INSERTS: &[&str] = &[
-    "|", "[", "]", "`", "*", "/*", "*/", "\"", "'", "\u{a0}", "\u{200b}", "{", "}", "<", ">", "(", ")", "\n", "\r", "\r\n",
-    "\t", "# ", "## ", "### ", "```", "List[", "Array<", "Record<", "Optional[", ":", ";", ",", "?", "=", "\\", "//",
-    "/**", "@deprecated", "<br/>", "[a](b)", "- ", "Interface ", "Type Alias ", "Enumeration ", "\u{feff}", "é", "🦀",
+    "|",
+    "[",
+    "]",
+    "`",
+    "*",
+    "/*",
+    "*/",
+    "\"",
+    "'",
+    "\u{a0}",
+    "\u{200b}",
+    "{",
+    "}",
+    "<",
+    ">",
+    "(",
+    ")",
+    "\n",
+    "\r",
+    "\r\n",
+    "\t",
+    "# ",
+    "## ",
+    "### ",
+    "```",
+    "List[",
+    "Array<",
+    "Record<",
+    "Optional[",
+    ":",
+    ";",
+    ",",
+    "?",
+    "=",
+    "\\",
+    "//",
+    "/**",
+    "@deprecated",
+    "<br/>",
+    "[a](b)",
+    "- ",
+    "Interface ",
+    "Type Alias ",
+    "Enumeration ",
+    "\u{feff}",
+    "é",
+    "🦀",
 ];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -290,14 +362,22 @@ fn deep_python_lists_in_a_type_cell() {
     let open = "List[".repeat(DEEP);
     deep_parse(SourceKind::SpeakeasyMarkdown, "deep.md", table(&format!("{open}*str*{}", "]".repeat(DEEP))));
     deep_parse(SourceKind::SpeakeasyMarkdown, "deep.md", table(&format!("{open}*str*")));
-    deep_parse(SourceKind::SpeakeasyMarkdown, "deep.md", table(&format!("*{}int*", "Optional[Dict[str, ".repeat(DEEP))));
+    deep_parse(
+        SourceKind::SpeakeasyMarkdown,
+        "deep.md",
+        table(&format!("*{}int*", "Optional[Dict[str, ".repeat(DEEP))),
+    );
     deep_parse(SourceKind::SpeakeasyMarkdown, "deep.md", table(&"[".repeat(DEEP)));
     deep_parse(SourceKind::SpeakeasyMarkdown, "deep.md", table(&"]".repeat(DEEP)));
 }
 
 #[test]
 fn deep_typescript_flavour_type_cells() {
-    deep_parse(SourceKind::SpeakeasyMarkdown, "deep.md", table(&format!("{}*string*{}", "Array<".repeat(DEEP), ">".repeat(DEEP))));
+    deep_parse(
+        SourceKind::SpeakeasyMarkdown,
+        "deep.md",
+        table(&format!("{}*string*{}", "Array<".repeat(DEEP), ">".repeat(DEEP))),
+    );
     deep_parse(SourceKind::SpeakeasyMarkdown, "deep.md", table(&format!("{}*any*", "Record<string, ".repeat(DEEP))));
     deep_parse(SourceKind::SpeakeasyMarkdown, "deep.md", table(&format!("*string*{}", "[]".repeat(DEEP))));
     deep_parse(SourceKind::SpeakeasyMarkdown, "deep.md", table(&"(".repeat(DEEP)));
@@ -336,7 +416,8 @@ fn deep_typescript() {
 
 #[test]
 fn deep_typedoc_pages() {
-    let page = |sig: String| format!("Interface Deep\n\ninterface Deep {{\n    a: {sig};\n}}\n\nProperties\n\na\na: string\n");
+    let page =
+        |sig: String| format!("Interface Deep\n\ninterface Deep {{\n    a: {sig};\n}}\n\nProperties\n\na\na: string\n");
     let td = |text: String| deep_parse(SourceKind::TypeDocText, "Deep.txt", text);
     td(page("{ a: ".repeat(DEEP)));
     td(page(format!("{}string{}", "Array<".repeat(DEEP), ">".repeat(DEEP))));
@@ -347,7 +428,8 @@ fn deep_typedoc_pages() {
 
 #[test]
 fn every_parser_accepts_control_characters_and_huge_lines() {
-    let weird: String = (0u8..=127).map(char::from).chain(['\u{a0}', '\u{200b}', '\u{feff}', '\u{2028}', '\u{fffd}']).collect();
+    let weird: String =
+        (0u8..=127).map(char::from).chain(['\u{a0}', '\u{200b}', '\u{feff}', '\u{2028}', '\u{fffd}']).collect();
     for kind in KINDS {
         parse_checked(kind, "x/weird", weird.clone());
         parse_checked(kind, "x/weird", weird.repeat(500));

@@ -37,7 +37,10 @@ struct Args {
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let path: LitStr = input.parse().map_err(|err| {
-            syn::Error::new(err.span(), "expected the schema folder as a string literal: `include_schemas!(\"schemas\")`")
+            syn::Error::new(
+                err.span(),
+                "expected the schema folder as a string literal: `include_schemas!(\"schemas\")`",
+            )
         })?;
         let mut roots = None;
         while !input.is_empty() {
@@ -53,7 +56,10 @@ impl Parse for Args {
                 ));
             }
             if roots.is_some() {
-                return Err(syn::Error::new(key.span(), "`roots` is given twice: list every root in one `roots = [\"Type\", …]`"));
+                return Err(syn::Error::new(
+                    key.span(),
+                    "`roots` is given twice: list every root in one `roots = [\"Type\", …]`",
+                ));
             }
             input.parse::<syn::Token![=]>()?;
             let list;
@@ -68,10 +74,11 @@ impl Parse for Args {
 fn expand(args: &Args) -> TokenStream {
     let span = args.path.span();
     // trybuild compiles tests in a scratch crate; it names the real one through this variable.
-    let manifest_dir = match std::env::var_os("LLM_USAGE_MANIFEST_DIR").or_else(|| std::env::var_os("CARGO_MANIFEST_DIR")) {
-        Some(dir) => PathBuf::from(dir),
-        None => return error(span, "CARGO_MANIFEST_DIR is not set: include_schemas! must be built by cargo"),
-    };
+    let manifest_dir =
+        match std::env::var_os("LLM_USAGE_MANIFEST_DIR").or_else(|| std::env::var_os("CARGO_MANIFEST_DIR")) {
+            Some(dir) => PathBuf::from(dir),
+            None => return error(span, "CARGO_MANIFEST_DIR is not set: include_schemas! must be built by cargo"),
+        };
     let path = manifest_dir.join(args.path.value());
     let input = llm_usage_codegen::Input {
         display: display_path(&path, &args.path.value()),

@@ -84,7 +84,9 @@ pub fn escape_lines(lines: &[String]) -> Vec<String> {
         let line = raw.trim_end();
         let trimmed = line.trim_start();
         if let Some(marker) = &fence {
-            if trimmed.starts_with(marker.as_str()) && trimmed.trim_start_matches(marker.chars().next().unwrap_or('`')).is_empty() {
+            if trimmed.starts_with(marker.as_str())
+                && trimmed.trim_start_matches(marker.chars().next().unwrap_or('`')).is_empty()
+            {
                 fence = None;
             }
             out.push(line.to_owned());
@@ -149,9 +151,40 @@ fn list_item_width(line: &str) -> Option<usize> {
 
 /// HTML elements rustdoc renders; anything else in angle brackets is text.
 const HTML_TAGS: &[&str] = &[
-    "a", "b", "i", "u", "s", "em", "strong", "code", "pre", "br", "p", "ul", "ol", "li", "sup", "sub", "span",
-    "div", "table", "thead", "tbody", "tr", "td", "th", "img", "hr", "blockquote", "details", "summary", "kbd",
-    "small", "del", "ins", "mark",
+    "a",
+    "b",
+    "i",
+    "u",
+    "s",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "br",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "sup",
+    "sub",
+    "span",
+    "div",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "img",
+    "hr",
+    "blockquote",
+    "details",
+    "summary",
+    "kbd",
+    "small",
+    "del",
+    "ins",
+    "mark",
 ];
 
 /// Escapes one line of prose outside code spans: `[`/`]` that are not a markdown link become

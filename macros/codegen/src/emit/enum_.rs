@@ -78,13 +78,15 @@ pub fn emit(ctx: &Ctx<'_>, id: usize, def: &TypeDef, e: &EnumDef, _diags: &mut D
     let unknown_docs = unknown_docs.to_attrs();
 
     let mut docs = super::type_docs(def);
-    docs.push_paragraph(
-        "Values the doc does not list are kept in the catch-all variant and written back unchanged.",
-    );
+    docs.push_paragraph("Values the doc does not list are kept in the catch-all variant and written back unchanged.");
     let docs = docs.to_attrs();
     let deprecated = deprecated_attr(def.deprecated.as_ref());
     let needs_allow = def.deprecated.is_some() || values.iter().any(|v| v.deprecated.is_some());
-    let allow_deprecated = if needs_allow { quote! { #[allow(deprecated)] } } else { TokenStream::new() };
+    let allow_deprecated = if needs_allow {
+        quote! { #[allow(deprecated)] }
+    } else {
+        TokenStream::new()
+    };
     let allow_camel = super::camel_allow(ident);
     let derives = match kind {
         Kind::Str | Kind::Int => quote! {
@@ -234,7 +236,9 @@ fn mixed_impls(ident: &Ident, lits: &[&Literal], variants: &[Ident], unknown: &I
         .iter()
         .map(|l| match l {
             Literal::Str(s) => quote! { #value_ty::String(text) if text == #s },
-            Literal::Int(i) => quote! { #value_ty::Number(number) if number.as_i64() == ::std::option::Option::Some(#i) },
+            Literal::Int(i) => {
+                quote! { #value_ty::Number(number) if number.as_i64() == ::std::option::Option::Some(#i) }
+            }
             Literal::Bool(b) => quote! { #value_ty::Bool(#b) },
         })
         .collect();
@@ -246,20 +250,18 @@ fn mixed_impls(ident: &Ident, lits: &[&Literal], variants: &[Ident], unknown: &I
             Literal::Bool(b) => quote! { serializer.serialize_bool(#b) },
         })
         .collect();
-    vec![
-        quote! {
-            impl ::std::convert::From<#value_ty> for #ident {
-                /// The variant for a wire value; a value the doc does not list is kept as is.
-                fn from(value: #value_ty) -> Self {
-                    let known = match &value {
-                        #(#patterns => ::std::option::Option::Some(Self::#variants),)*
-                        _ => ::std::option::Option::None,
-                    };
-                    known.unwrap_or(Self::#unknown(value))
-                }
+    vec![quote! {
+        impl ::std::convert::From<#value_ty> for #ident {
+            /// The variant for a wire value; a value the doc does not list is kept as is.
+            fn from(value: #value_ty) -> Self {
+                let known = match &value {
+                    #(#patterns => ::std::option::Option::Some(Self::#variants),)*
+                    _ => ::std::option::Option::None,
+                };
+                known.unwrap_or(Self::#unknown(value))
             }
-        },
-    ]
+        }
+    }]
     .into_iter()
     .chain(serde_impls(
         ident,

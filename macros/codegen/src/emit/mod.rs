@@ -89,7 +89,13 @@ fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef, diags: &mut Diagnostics) -
 }
 
 /// `pub type Name = Target;`
-fn alias(ctx: &Ctx<'_>, id: usize, def: &TypeDef, target: &crate::model::TypeRef, diags: &mut Diagnostics) -> TokenStream {
+fn alias(
+    ctx: &Ctx<'_>,
+    id: usize,
+    def: &TypeDef,
+    target: &crate::model::TypeRef,
+    diags: &mut Diagnostics,
+) -> TokenStream {
     let ident = &ctx.idents[id];
     let docs = type_docs(def).to_attrs();
     let target = types::rust_type(ctx, target, &ctx.modules[id], diags);

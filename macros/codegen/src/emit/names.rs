@@ -7,11 +7,10 @@ use crate::model::Literal;
 
 /// Strict and reserved keywords of every edition, which need `r#` (or cannot be used at all).
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
-    "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static",
-    "struct", "super", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where",
-    "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -196,7 +195,10 @@ fn spelled_variant(value: &Literal, base: &str) -> String {
         t.reverse();
         t.into_iter().collect()
     };
-    let base = base.strip_prefix('V').filter(|_| s[leading.len()..].starts_with(|c: char| c.is_ascii_digit()) && !leading.is_empty()).unwrap_or(base);
+    let base = base
+        .strip_prefix('V')
+        .filter(|_| s[leading.len()..].starts_with(|c: char| c.is_ascii_digit()) && !leading.is_empty())
+        .unwrap_or(base);
     format!("{}{}{}", spell(&leading), base, spell(&trailing))
 }
 

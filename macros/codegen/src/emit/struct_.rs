@@ -29,10 +29,7 @@ pub fn emit(ctx: &Ctx<'_>, id: usize, def: &TypeDef, s: &StructDef, diags: &mut 
             diags.push(
                 Diagnostic::new(
                     field.loc.clone(),
-                    format!(
-                        "fields `{}` and `{}` both become the Rust field `{plain}`",
-                        first.name, field.name
-                    ),
+                    format!("fields `{}` and `{}` both become the Rust field `{plain}`", first.name, field.name),
                 )
                 .with_note(format!("`{}` is declared at {}", first.name, first.loc)),
             );
@@ -57,9 +54,17 @@ pub fn emit(ctx: &Ctx<'_>, id: usize, def: &TypeDef, s: &StructDef, diags: &mut 
     let deprecated = deprecated_attr(def.deprecated.as_ref());
     let allow_deprecated = def.deprecated.is_some()
         || s.fields.iter().any(|f| f.deprecated.is_some() || types::mentions_deprecated(ctx, &f.ty));
-    let allow_deprecated = if allow_deprecated { quote! { #[allow(deprecated)] } } else { TokenStream::new() };
+    let allow_deprecated = if allow_deprecated {
+        quote! { #[allow(deprecated)] }
+    } else {
+        TokenStream::new()
+    };
     let allow_camel = super::camel_allow(ident);
-    let default = if ctx.defaults[id] { quote! { ::std::default::Default, } } else { TokenStream::new() };
+    let default = if ctx.defaults[id] {
+        quote! { ::std::default::Default, }
+    } else {
+        TokenStream::new()
+    };
 
     quote! {
         #docs
@@ -115,7 +120,11 @@ fn emit_field(
     if types::contains_float(&field.ty) {
         serde_args.push(quote! { serialize_with = "::llm_usage::__private::float::serialize" });
     }
-    let serde_attr = if serde_args.is_empty() { TokenStream::new() } else { quote! { #[serde(#(#serde_args),*)] } };
+    let serde_attr = if serde_args.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! { #[serde(#(#serde_args),*)] }
+    };
 
     let mut docs = DocLines::vendor(&field.docs);
     push_type_notes(&mut docs, &field.ty);
@@ -135,9 +144,7 @@ pub fn push_type_notes(docs: &mut DocLines, ty: &TypeRef) {
         docs.push_paragraph(format!("Always `{}`.", literal_text(l)));
     }
     if mentions_bytes(ty) {
-        docs.push_paragraph(
-            "Binary content in the doc, which gives it no JSON form; kept as the JSON value sent.",
-        );
+        docs.push_paragraph("Binary content in the doc, which gives it no JSON form; kept as the JSON value sent.");
     }
 }
 

@@ -44,7 +44,11 @@ fn def(name: &str, dir: &str, kind: TypeKind) -> TypeDef {
     TypeDef {
         name: name.to_owned(),
         dir: dir.to_owned(),
-        file: if dir.is_empty() { format!("{}.md", name.to_lowercase()) } else { format!("{dir}/{}.md", name.to_lowercase()) },
+        file: if dir.is_empty() {
+            format!("{}.md", name.to_lowercase())
+        } else {
+            format!("{dir}/{}.md", name.to_lowercase())
+        },
         docs: Docs::default(),
         deprecated: None,
         loc: loc(1),
@@ -57,7 +61,10 @@ fn value(v: Literal) -> EnumValue {
 }
 
 fn str_enum(values: &[&str]) -> TypeKind {
-    TypeKind::Enum(EnumDef { values: values.iter().map(|v| value(Literal::Str((*v).to_owned()))).collect(), open: false })
+    TypeKind::Enum(EnumDef {
+        values: values.iter().map(|v| value(Literal::Str((*v).to_owned()))).collect(),
+        open: false,
+    })
 }
 
 use Presence::{Optional, Required};
@@ -118,15 +125,18 @@ pub(super) fn sample_schema() -> Schema {
                 field("parent", boxed("Details", 1), Optional, false),
                 field("children", TypeRef::List(Box::new(boxed("Details", 1))), Optional, false),
             ],
-            additional: None, bases: Vec::new(),
+            additional: None,
+            bases: Vec::new(),
         }),
     );
-    let kind = def("Kind", "orq", str_enum(&["usage", "created", "-created", "*", "5m", "Translation (document)", "unknown", "self"]));
+    let kind = def(
+        "Kind",
+        "orq",
+        str_enum(&["usage", "created", "-created", "*", "5m", "Translation (document)", "unknown", "self"]),
+    );
     let mut tier = def("ServiceTier", "orq/orq-node", {
-        let mut values: Vec<EnumValue> = ["unspecified", "flex", "on_demand_flex"]
-            .iter()
-            .map(|v| value(Literal::Str((*v).to_owned())))
-            .collect();
+        let mut values: Vec<EnumValue> =
+            ["unspecified", "flex", "on_demand_flex"].iter().map(|v| value(Literal::Str((*v).to_owned()))).collect();
         values[0].member = Some("UNSPECIFIED".into());
         values[0].docs = docs_of(&["Default service tier, which is standard."]);
         values[2].member = Some("ON_DEMAND_FLEX".into());
@@ -156,8 +166,12 @@ pub(super) fn sample_schema() -> Schema {
         "Value",
         "",
         TypeKind::Struct(StructDef {
-            fields: vec![field("String", named("String", 8), Optional, false), field("code", named("Code", 5), Optional, false)],
-            additional: None, bases: Vec::new(),
+            fields: vec![
+                field("String", named("String", 8), Optional, false),
+                field("code", named("Code", 5), Optional, false),
+            ],
+            additional: None,
+            bases: Vec::new(),
         }),
     );
     let error = def(
@@ -173,7 +187,8 @@ pub(super) fn sample_schema() -> Schema {
         "",
         TypeKind::Struct(StructDef {
             fields: vec![field("Option", S, Required, false), field("Result", named("Error", 7), Optional, false)],
-            additional: None, bases: Vec::new(),
+            additional: None,
+            bases: Vec::new(),
         }),
     );
     let lower = def(
@@ -189,11 +204,20 @@ pub(super) fn sample_schema() -> Schema {
                 field("bare", named("Bare", 15), Optional, false),
                 field("code", named("Code", 5), Optional, false),
             ],
-            additional: None, bases: Vec::new(),
+            additional: None,
+            bases: Vec::new(),
         }),
     );
     let option = def("Option", "a", TypeKind::Struct(StructDef::default()));
-    let self_ty = def("Self", "a/b", TypeKind::Struct(StructDef { fields: vec![field("Box", S, Required, false)], additional: None, bases: Vec::new() }));
+    let self_ty = def(
+        "Self",
+        "a/b",
+        TypeKind::Struct(StructDef {
+            fields: vec![field("Box", S, Required, false)],
+            additional: None,
+            bases: Vec::new(),
+        }),
+    );
     let single = def("Single", "a/b", str_enum(&["only"]));
     let empty = def("Empty", "a/b", str_enum(&[]));
     let nothing = def("Nothing", "a/b", TypeKind::Union(UnionDef::default()));
@@ -257,7 +281,8 @@ fn field_collisions_are_reported_at_the_second_field() {
             "",
             TypeKind::Struct(StructDef {
                 fields: vec![field("totalTokens", I, Required, false), field("total_tokens", I, Required, false)],
-                additional: None, bases: Vec::new(),
+                additional: None,
+                bases: Vec::new(),
             }),
         )],
         included: Vec::new(),
@@ -277,7 +302,8 @@ fn unresolved_reference_is_a_diagnostic_not_a_panic() {
             "",
             TypeKind::Struct(StructDef {
                 fields: vec![field("b", TypeRef::Named(NamedRef::new("B", loc(4))), Required, false)],
-                additional: None, bases: Vec::new(),
+                additional: None,
+                bases: Vec::new(),
             }),
         )],
         included: Vec::new(),

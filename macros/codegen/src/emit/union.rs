@@ -51,7 +51,11 @@ pub fn emit(ctx: &Ctx<'_>, id: usize, def: &TypeDef, u: &UnionDef, diags: &mut D
     let docs = docs.to_attrs();
     let deprecated = deprecated_attr(def.deprecated.as_ref());
     let needs_allow = def.deprecated.is_some() || u.variants.iter().any(|v| types::mentions_deprecated(ctx, &v.ty));
-    let allow_deprecated = if needs_allow { quote! { #[allow(deprecated)] } } else { TokenStream::new() };
+    let allow_deprecated = if needs_allow {
+        quote! { #[allow(deprecated)] }
+    } else {
+        TokenStream::new()
+    };
     let allow_camel = super::camel_allow(ident);
 
     quote! {

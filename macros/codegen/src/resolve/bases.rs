@@ -35,8 +35,11 @@ fn all_fields(schema: &Schema, id: TypeId, path: &mut Vec<TypeId>, diags: &mut D
         let Some(target) = base.target else { continue };
         if !matches!(schema.types[target].kind, TypeKind::Struct(_)) {
             diags.push(
-                Diagnostic::new(base.loc.clone(), format!("`{}` extends `{}`, which is not an object type", schema.types[id].name, base.name))
-                    .with_note("only interfaces and object types can be extended"),
+                Diagnostic::new(
+                    base.loc.clone(),
+                    format!("`{}` extends `{}`, which is not an object type", schema.types[id].name, base.name),
+                )
+                .with_note("only interfaces and object types can be extended"),
             );
             continue;
         }

@@ -11,7 +11,8 @@ pub fn mark(schema: &mut Schema, diags: &mut Diagnostics) {
     let inline = graph(&schema.types, |_, _| true);
     let inline_scc = components(n, &inline);
     for (id, ty) in schema.types.iter_mut().enumerate() {
-        let mut in_cycle = |target: TypeId| inline_scc[target] == inline_scc[id] && (target != id || inline[id].contains(&id));
+        let mut in_cycle =
+            |target: TypeId| inline_scc[target] == inline_scc[id] && (target != id || inline[id].contains(&id));
         match &mut ty.kind {
             TypeKind::Struct(def) => def.fields.iter_mut().for_each(|f| box_inline(&mut f.ty, &mut in_cycle)),
             TypeKind::Union(def) => def.variants.iter_mut().for_each(|v| box_inline(&mut v.ty, &mut in_cycle)),
@@ -35,8 +36,13 @@ pub fn mark(schema: &mut Schema, diags: &mut Diagnostics) {
             (0..n).filter(|&t| required_scc[t] == comp).map(|t| format!("`{}`", schema.types[t].name)).collect();
         let ty = &schema.types[id];
         diags.push(
-            Diagnostic::new(ty.loc.clone(), format!("`{}` contains itself: required fields form a cycle through {}", ty.name, members.join(", ")))
-                .with_note("no finite JSON value can satisfy it; one field on the cycle must be optional, nullable or a list"),
+            Diagnostic::new(
+                ty.loc.clone(),
+                format!("`{}` contains itself: required fields form a cycle through {}", ty.name, members.join(", ")),
+            )
+            .with_note(
+                "no finite JSON value can satisfy it; one field on the cycle must be optional, nullable or a list",
+            ),
         );
     }
 }

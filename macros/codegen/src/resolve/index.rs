@@ -34,10 +34,12 @@ impl<'a> Index<'a> {
             let key = (ty.dir.as_str(), ty.name.as_str());
             if let Some(&first) = index.by_dir_name.get(&key) {
                 let first = &types[first];
-                diags.push(
-                    Diagnostic::new(ty.loc.clone(), format!("duplicate type name `{}`", ty.name))
-                        .with_note(format!("`{}` is already defined at {}; rename one of them or move it to another folder", ty.name, first.loc)),
-                );
+                diags.push(Diagnostic::new(ty.loc.clone(), format!("duplicate type name `{}`", ty.name)).with_note(
+                    format!(
+                        "`{}` is already defined at {}; rename one of them or move it to another folder",
+                        ty.name, first.loc
+                    ),
+                ));
                 continue;
             }
             index.by_dir_name.insert(key, id);
@@ -75,8 +77,14 @@ impl<'a> Index<'a> {
         }
         let tried = candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(" or ");
         Err(Box::new(
-            Diagnostic::new(named.loc.clone(), format!("broken link `{link}`: no schema file defines `{}`", named.name))
-                .with_note(format!("looked for {tried} in the schema folder; add the vendor's doc for `{}` there", named.name)),
+            Diagnostic::new(
+                named.loc.clone(),
+                format!("broken link `{link}`: no schema file defines `{}`", named.name),
+            )
+            .with_note(format!(
+                "looked for {tried} in the schema folder; add the vendor's doc for `{}` there",
+                named.name
+            )),
         ))
     }
 
@@ -97,8 +105,13 @@ impl<'a> Index<'a> {
             // the same name, and nothing we can generate.
             Some("globalThis" | "window" | "self") => {
                 return Err(Box::new(
-                    Diagnostic::new(named.loc.clone(), format!("`{}` is a global type of the JavaScript host, not a schema type", named.name))
-                        .with_note("global (DOM) types have no JSON form; use `roots` to generate only types that do not need it"),
+                    Diagnostic::new(
+                        named.loc.clone(),
+                        format!("`{}` is a global type of the JavaScript host, not a schema type", named.name),
+                    )
+                    .with_note(
+                        "global (DOM) types have no JSON form; use `roots` to generate only types that do not need it",
+                    ),
                 ))
             }
             Some(qualifier) => {
@@ -130,16 +143,19 @@ impl<'a> Index<'a> {
         match self.by_name.get(named.name.as_str()).map(Vec::as_slice) {
             Some([only]) => Ok(*only),
             Some(many) if !many.is_empty() => {
-                let places = many.iter().map(|&id| format!("`{}`", display_dir(&self.types[id].dir))).collect::<Vec<_>>().join(", ");
+                let places = many
+                    .iter()
+                    .map(|&id| format!("`{}`", display_dir(&self.types[id].dir)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 Err(Box::new(
                     Diagnostic::new(named.loc.clone(), format!("ambiguous type name `{}`", named.name))
                         .with_note(format!("it is defined in the folders {places}; link the doc you mean")),
                 ))
             }
-            _ => Err(Box::new(
-                Diagnostic::new(named.loc.clone(), format!("unknown type `{}`", named.name))
-                    .with_note(format!("no schema file in the folder defines `{}`; add the vendor's doc for it", named.name)),
-            )),
+            _ => Err(Box::new(Diagnostic::new(named.loc.clone(), format!("unknown type `{}`", named.name)).with_note(
+                format!("no schema file in the folder defines `{}`; add the vendor's doc for it", named.name),
+            ))),
         }
     }
 }

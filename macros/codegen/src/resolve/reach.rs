@@ -30,8 +30,11 @@ pub fn root_ids(index: &Index, schema: &Schema, roots: &Roots<'_>, diags: &mut D
             Some(id) if matches!(schema.types[id].kind, TypeKind::Unsupported(_)) => {
                 let TypeKind::Unsupported(u) = &schema.types[id].kind else { continue };
                 diags.push(
-                    Diagnostic::new(u.loc.clone(), format!("root `{root}` is {}, which cannot be generated", u.construct))
-                        .with_note("choose roots that are objects, enums, unions or aliases"),
+                    Diagnostic::new(
+                        u.loc.clone(),
+                        format!("root `{root}` is {}, which cannot be generated", u.construct),
+                    )
+                    .with_note("choose roots that are objects, enums, unions or aliases"),
                 );
             }
             Some(id) => ids.push(id),
@@ -47,7 +50,11 @@ pub fn root_ids(index: &Index, schema: &Schema, roots: &Roots<'_>, diags: &mut D
 /// Sets [`Schema::included`] and reports needed declarations that cannot be generated.
 /// Returns the places of unresolved references inside included types, with the name of the
 /// type that holds each: those are errors.
-pub fn mark_included(schema: &mut Schema, roots: Option<&[TypeId]>, diags: &mut Diagnostics) -> HashMap<Location, String> {
+pub fn mark_included(
+    schema: &mut Schema,
+    roots: Option<&[TypeId]>,
+    diags: &mut Diagnostics,
+) -> HashMap<Location, String> {
     let n = schema.types.len();
     let mut included = vec![false; n];
     let mut queue: VecDeque<TypeId> = match roots {
@@ -70,9 +77,15 @@ pub fn mark_included(schema: &mut Schema, roots: Option<&[TypeId]>, diags: &mut 
                     TypeKind::Unsupported(u) => diags.push(
                         Diagnostic::new(
                             named.loc.clone(),
-                            format!("`{}` is {}, which cannot be generated; `{}` needs it", named.name, u.construct, ty.name),
+                            format!(
+                                "`{}` is {}, which cannot be generated; `{}` needs it",
+                                named.name, u.construct, ty.name
+                            ),
                         )
-                        .with_note(format!("declared at {}; use `roots` to generate only types that do not need it", u.loc)),
+                        .with_note(format!(
+                            "declared at {}; use `roots` to generate only types that do not need it",
+                            u.loc
+                        )),
                     ),
                     _ => queue.push_back(target),
                 },

@@ -66,8 +66,11 @@ pub(crate) fn parse_section(ctx: &mut Ctx<'_>, range: Range<usize>) -> EnumDef {
         if let Some(first) = kept.iter().find(|v| v.value == value.value) {
             let text = literal_text(&value.value);
             ctx.diags.push(
-                crate::diagnostic::Diagnostic::new(value.loc.clone(), format!("enum value `{}` is listed twice", quote(&text)))
-                    .with_note(format!("it is first listed at {}; list each value once", first.loc)),
+                crate::diagnostic::Diagnostic::new(
+                    value.loc.clone(),
+                    format!("enum value `{}` is listed twice", quote(&text)),
+                )
+                .with_note(format!("it is first listed at {}; list each value once", first.loc)),
             );
             continue;
         }

@@ -221,12 +221,19 @@ mod tests {
     #[test]
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let deep = 10_000;
-        let nest = |open: &str, inner: &str, close: &str, n: usize| format!("{}{inner}{}", open.repeat(n), close.repeat(n));
-        for text in [nest("List[", "str", "]", deep), nest("Dict[str, ", "str", "", deep), nest("Nullable[", "str", "]", deep)] {
+        let nest =
+            |open: &str, inner: &str, close: &str, n: usize| format!("{}{inner}{}", open.repeat(n), close.repeat(n));
+        for text in
+            [nest("List[", "str", "]", deep), nest("Dict[str, ", "str", "", deep), nest("Nullable[", "str", "]", deep)]
+        {
             let e = run(&text, true).unwrap_err();
             assert_eq!(e.message, "type nested more than 64 levels deep", "{}", &text[..20]);
         }
-        for text in [nest("{ [k: string]: ", "any", " }", deep), nest("EventStream<", "any", ">", deep), format!("string{}", "[]".repeat(deep))] {
+        for text in [
+            nest("{ [k: string]: ", "any", " }", deep),
+            nest("EventStream<", "any", ">", deep),
+            format!("string{}", "[]".repeat(deep)),
+        ] {
             let e = run(&text, false).unwrap_err();
             assert_eq!(e.message, "type nested more than 64 levels deep", "{}", &text[..20]);
         }

@@ -200,7 +200,8 @@ fn parse_row<'a>(
     };
     if name.trim().is_empty() {
         let msg = format!("empty field name in the Field cell `{}`", quote(name_cell.text));
-        let note = "write the field's JSON key between the backticks: `` `name` ``, or `` ~~`name`~~ `` when deprecated";
+        let note =
+            "write the field's JSON key between the backticks: `` `name` ``, or `` ~~`name`~~ `` when deprecated";
         ctx.error(row.idx, name_cell.start, msg, note);
         return None;
     }

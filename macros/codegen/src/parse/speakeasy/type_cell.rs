@@ -109,8 +109,23 @@ fn unknown(c: &Cursor<'_>, start: usize, note: &str) -> CellError {
 /// it is one or two edits away from exactly one.
 fn near_miss(construct: &str) -> Option<&'static str> {
     const KNOWN: &[&str] = &[
-        "str", "int", "float", "bool", "Any", "bytes", "Optional", "Nullable", "OptionalNullable", "Literal",
-        "List", "Dict", "string", "number", "boolean", "any", "Record",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "Any",
+        "bytes",
+        "Optional",
+        "Nullable",
+        "OptionalNullable",
+        "Literal",
+        "List",
+        "Dict",
+        "string",
+        "number",
+        "boolean",
+        "any",
+        "Record",
     ];
     let word: String = construct.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
     if word.len() < 3 || KNOWN.contains(&word.as_str()) {
@@ -548,7 +563,8 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         // Found by tests/no_panic.rs: 10,000 `List[` overflowed the stack.
         let deep = 10_000;
-        for cell in [nest("List[", "*str*", "]", deep), nest("List[", "*str*", "", deep), nest("`", "*str*", "`", deep)] {
+        for cell in [nest("List[", "*str*", "]", deep), nest("List[", "*str*", "", deep), nest("`", "*str*", "`", deep)]
+        {
             let e = py(&cell).unwrap_err();
             assert_eq!(e.message, "type nested more than 64 levels deep", "{}", &cell[..20]);
             assert_eq!(e.at, 64 * (cell.find('*').unwrap() / deep));
