@@ -1,7 +1,8 @@
 //! Enum docs: the `## Values` section.
 //!
 //! - Python: bullets ``- `"value"` `` or ``- `100` ``, optionally preceded by the open-enum
-//!   sentence `This is an open enum. Unrecognized values will not fail type checks.`
+//!   sentence `This is an open enum. Unrecognized values will not fail type checks.`; older
+//!   generators write a `| Name | Value |` table instead (see `enum_table`).
 //! - TypeScript: one line in a ```` ```typescript ```` fence, `"a" | "b"` or `100 | 101`,
 //!   optionally ending `| Unrecognized<string>` (an open enum).
 
@@ -10,10 +11,11 @@ use std::ops::Range;
 use crate::model::{Docs, EnumDef, EnumValue, Literal};
 
 use super::cursor::{CellError, Cursor};
-use super::{quote, Ctx};
+use super::{enum_table, quote, Ctx};
 
 const OPEN_SENTENCE: &str = "This is an open enum. Unrecognized values will not fail type checks.";
-const PY_NOTE: &str = "an enum value is a bullet ``- `\"value\"` `` or ``- `123` ``";
+const PY_NOTE: &str =
+    "an enum value is a bullet ``- `\"value\"` `` or ``- `123` ``, or a row ``| `NAME` | value |`` of a `| Name | Value |` table";
 const TS_NOTE: &str =
     "enum values are one line `\"a\" | \"b\"` (or integers), optionally ending `| Unrecognized<string>`";
 
@@ -21,7 +23,10 @@ pub(crate) fn parse_section(ctx: &mut Ctx<'_>, range: Range<usize>) -> EnumDef {
     let heading = range.start.saturating_sub(1);
     let mut out = EnumDef::default();
     let mut in_fence = false;
-    for idx in range {
+    let mut next = range.start;
+    while next < range.end {
+        let idx = next;
+        next += 1;
         let line = ctx.lines.get(idx).copied().unwrap_or("");
         let trimmed = line.trim();
         if line.starts_with("```") {
@@ -37,6 +42,8 @@ pub(crate) fn parse_section(ctx: &mut Ctx<'_>, range: Range<usize>) -> EnumDef {
             }
         } else if trimmed == OPEN_SENTENCE {
             out.open = true;
+        } else if line.starts_with('|') {
+            next = enum_table::read(ctx, idx, &mut out.values);
         } else if let Some(item) = line.strip_prefix("- ") {
             match bullet(item) {
                 Some(value) => out.values.push(EnumValue {
@@ -95,11 +102,17 @@ fn bullet(item: &str) -> Option<Literal> {
     if let Some(s) = code.strip_prefix('"').and_then(|c| c.strip_suffix('"')) {
         return Some(Literal::Str(s.to_string()));
     }
-    let digits = code.strip_prefix('-').unwrap_or(code);
+    int_literal(code).map(Literal::Int)
+}
+
+/// `100`, `-1`: an optional minus and ASCII digits that fit an `i64`.
+pub(crate) fn int_literal(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return code.parse().ok().map(Literal::Int);
+        text.parse().ok()
+    } else {
+        None
     }
-    None
 }
 
 /// One line of TypeScript values.

@@ -8,6 +8,7 @@
 mod cursor;
 mod docs;
 mod enum_;
+mod enum_table;
 mod heading_type;
 mod object;
 mod table;

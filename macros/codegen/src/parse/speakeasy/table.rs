@@ -90,14 +90,21 @@ pub(crate) fn is_separator(cells: &[Cell<'_>]) -> bool {
         })
 }
 
+/// The index of the first line from `idx` on that does not start with `|`: the end of the table
+/// whose header is line `idx`.
+pub(crate) fn table_end(lines: &[&str], idx: usize) -> usize {
+    let mut end = idx;
+    while lines.get(end).is_some_and(|l| l.starts_with('|')) {
+        end += 1;
+    }
+    end
+}
+
 /// Reads the table whose header is line `idx`; the table runs to the first line not starting
 /// with `|`. Returns the table and the index of the first line after it. Reports a missing
 /// separator row and rows whose cell count differs from the header's.
 pub(crate) fn read_table<'a>(ctx: &mut Ctx<'a>, idx: usize) -> (Table<'a>, usize) {
-    let mut end = idx;
-    while ctx.lines.get(end).is_some_and(|l| l.starts_with('|')) {
-        end += 1;
-    }
+    let end = table_end(&ctx.lines, idx);
     let header_line: &'a str = ctx.lines.get(idx).copied().unwrap_or("");
     let header = Row { idx, cells: split_row(header_line) };
     let mut data_from = idx + 1;
