@@ -45,6 +45,30 @@ fn check_reports_no_diagnostic_on_the_typescript_flavour_corpus() {
 }
 
 #[test]
+fn check_reports_no_diagnostic_on_the_older_generators_python_corpus() {
+    // orq-python of 2026-02-17: every enum doc is a `| Name | Value |` table.
+    let Some(dir) = corpus("orq-python-2026-02-17/docs/models") else { return };
+    let output = llm_usage(&["check", dir.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", stdout.lines().take(20).collect::<Vec<_>>().join("\n"));
+    assert_eq!(summary(&output), "4496 files, 4497 types, 0 diagnostics");
+}
+
+#[test]
+fn an_enum_doc_that_only_moves_from_a_table_to_bullets_expands_to_the_same_rust() {
+    // Two real docs as orq-python wrote them on 2026-02-17 (tables) and 2026-08-21 (bullets).
+    let testdata = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/parse/speakeasy/testdata");
+    let expand = |dir: &str| {
+        let output = llm_usage(&["expand", testdata.join(dir).to_str().unwrap()]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let (tables, bullets) = (expand("orq-python-2026-02-17"), expand("orq-python"));
+    assert!(tables.contains("pub enum TTL {") && tables.contains("    V5m,"), "{tables}");
+    assert_eq!(tables, bullets);
+}
+
+#[test]
 fn check_prints_each_diagnostic_with_its_position_and_fails() {
     let dir = workspace().join("tests/ui/schemas/malformed_row");
     let output = llm_usage(&["check", dir.to_str().unwrap()]);

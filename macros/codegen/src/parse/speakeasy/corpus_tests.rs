@@ -146,3 +146,92 @@ fn orq_node_corpus() {
     // 5,578 example blocks plus the 4 `EventStream<…>` variants.
     assert_eq!(c.variants, 5_582);
 }
+
+#[test]
+fn orq_python_2026_02_17_corpus() {
+    let Some(root) = corpus("orq-python-2026-02-17/docs/models") else { return };
+    let (c, _) = parse_all(&root);
+    eprintln!("{c:#?}");
+    assert_eq!(c.files, 4_496);
+    // Every enum doc of this older generator is a `| Name | Value |` table.
+    assert_eq!(c.enums, 1_555);
+    assert_eq!(c.enum_values, 3_637);
+    assert_eq!(c.open_enums, 0);
+    // Objects and unions have the form they still have: 2,288 `## Fields` docs plus
+    // RetryConfig's BackoffStrategy, 653 union docs with 1,985 `### ` variants.
+    assert_eq!(c.structs, 2_288 + 1);
+    assert_eq!(c.unions, 653);
+    assert_eq!(c.variants, 1_985);
+    assert_eq!(c.additional, 27);
+    assert_eq!(c.deprecated_types, 14);
+}
+
+/// The first line of a doc, and what it says apart from the form of its values: the prose
+/// between the H1 and the first `##` heading, trimmed, and the values as written (a table's
+/// Value cells; a bullet's text inside `` `"…"` ``). Read from the text alone, not by the parser.
+fn enum_text(text: &str) -> Option<(&str, &str, Vec<&str>)> {
+    let (h1, rest) = text.split_once('\n')?;
+    let prose = rest.split("\n## ").next().unwrap_or("").trim();
+    let (_, values) = rest.split_once("## Values\n")?;
+    let mut out = Vec::new();
+    for line in values.lines() {
+        if let Some(bullet) = line.strip_prefix("- `\"").and_then(|l| l.strip_suffix("\"`")) {
+            out.push(bullet);
+        } else if let Some(row) = line.strip_prefix("| `") {
+            // `| `NAME` | value |`: no value in these corpora holds a pipe.
+            out.push(row.split('|').nth(1)?.trim());
+        }
+    }
+    Some((h1, prose, out))
+}
+
+/// An enum type with every location set to one place.
+fn enum_without_locations(mut t: TypeDef) -> TypeDef {
+    let nowhere = crate::model::Location::new(&Arc::from("nowhere"), 0, 0);
+    t.loc = nowhere.clone();
+    if let TypeKind::Enum(e) = &mut t.kind {
+        for v in &mut e.values {
+            v.loc = nowhere.clone();
+        }
+    }
+    t
+}
+
+/// Every enum doc found under the same name in both orq-python snapshots: where the text says
+/// the same thing in the other form (values as a table in 2026-02-17, as bullets in 2026-08-21),
+/// the parser gives the same type; where the text changed, it does not.
+#[test]
+fn table_enums_read_as_their_bullet_successors() {
+    let (Some(old_root), Some(new_root)) =
+        (corpus("orq-python-2026-02-17/docs/models"), corpus("orq-python/docs/models"))
+    else {
+        return;
+    };
+    let (mut old, mut new) = (Vec::new(), Vec::new());
+    walk(&old_root, &old_root, &mut old);
+    walk(&new_root, &new_root, &mut new);
+    let new: std::collections::HashMap<&str, &SourceFile> = new.iter().map(|f| (f.rel.as_str(), f)).collect();
+    let (mut pairs, mut same, mut changed) = (0, 0, 0);
+    for a in &old {
+        let Some(b) = new.get(a.rel.as_str()) else { continue };
+        let (Some(text_a), Some(text_b)) = (enum_text(&a.text), enum_text(&b.text)) else { continue };
+        if text_a.0 != text_b.0 {
+            continue;
+        }
+        pairs += 1;
+        assert!(a.text.contains("\n| Name ") && !b.text.contains("\n| Name "), "{}: not a table/bullets pair", a.rel);
+        let mut diags = Diagnostics::new();
+        let ta = enum_without_locations(super::parse(a, &mut diags).remove(0));
+        let tb = enum_without_locations(super::parse(b, &mut diags).remove(0));
+        assert!(diags.is_empty(), "{}", a.rel);
+        if text_a == text_b {
+            same += 1;
+            assert_eq!(ta, tb, "{}: only the form changed, yet the types differ", a.rel);
+        } else {
+            changed += 1;
+            assert_ne!(ta, tb, "{}: the doc changed, yet the types are equal", a.rel);
+        }
+    }
+    eprintln!("{pairs} enum docs in both snapshots: {same} changed only in form, {changed} in content");
+    assert_eq!((pairs, same, changed), (1_157, 991, 166));
+}
