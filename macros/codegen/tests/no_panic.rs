@@ -56,6 +56,8 @@ const SEEDS: &[(SourceKind, &str, &str)] = &[
     (SourceKind::SpeakeasyMarkdown, "a2amessage.md", include_str!("seeds/python/a2amessage.md")),
     (SourceKind::SpeakeasyMarkdown, "parts.md", include_str!("seeds/python/agentinactivestreamingeventparts.md")),
     (SourceKind::SpeakeasyMarkdown, "type.md", include_str!("seeds/python/actionreviewedstreamingeventtype.md")),
+    // An older generator's enum doc (orq-python of 2026-02-17): values as a `| Name | Value |` table.
+    (SourceKind::SpeakeasyMarkdown, "choicesttl.md", include_str!("seeds/python/choicesttl.md")),
     (
         SourceKind::SpeakeasyMarkdown,
         "createchatcompletionusage.md",
