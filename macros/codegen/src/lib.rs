@@ -6,9 +6,12 @@
 //! The proc macro `llm-usage-macros` and the `llm-usage` command-line tool are thin shells
 //! over [`generate`] and [`check`].
 
+pub mod case;
+pub mod config;
 pub mod diagnostic;
 pub mod emit;
 pub mod model;
+pub mod name;
 pub mod parse;
 pub mod read;
 pub mod resolve;
@@ -46,6 +49,8 @@ pub struct Loaded {
     /// Every schema file found (paths relative to the input), including any that could not
     /// be read or parsed.
     pub files: Vec<String>,
+    /// Every `llm-usage.toml` found, as read (also those with errors, minus the bad keys).
+    pub configs: Vec<config::Config>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -54,14 +59,28 @@ pub fn load(input: &Input) -> Loaded {
     let mut diags = Diagnostics::new();
     let found = read::find_files(input, &mut diags);
     let files = found.iter().map(|f| f.rel().to_string()).collect();
-    let types = read_and_parse(found, &mut diags);
+    let (config_files, schema_files): (Vec<_>, Vec<_>) =
+        found.into_iter().partition(|f| f.kind() == read::SourceKind::Config);
+    let configs = read_configs(config_files, &mut diags);
+    let types = read_and_parse(schema_files, &mut diags);
     let mut schema = Schema { types, ..Schema::default() };
     let roots = resolve::Roots {
         names: input.roots.as_deref(),
         loc: model::Location::new(&std::sync::Arc::from(input.display.as_str()), 1, 1),
     };
-    resolve::resolve(&mut schema, &roots, &mut diags);
-    Loaded { schema, files, diagnostics: diags.into_sorted() }
+    resolve::resolve(&mut schema, &roots, &configs, &mut diags);
+    Loaded { schema, files, configs, diagnostics: diags.into_sorted() }
+}
+
+/// Reads and parses every `llm-usage.toml`.
+fn read_configs(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<config::Config> {
+    let mut configs = Vec::with_capacity(found.len());
+    for file in found {
+        if let Some(file) = file.read(diags) {
+            configs.push(config::parse(&file.text, &file.dir, &file.display, diags));
+        }
+    }
+    configs
 }
 
 /// Reads and parses files on every core: each thread takes a contiguous run of the sorted

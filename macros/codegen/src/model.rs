@@ -39,6 +39,25 @@ pub struct Schema {
     /// Set by the resolver: which types are generated (the closure of the requested roots,
     /// or every representable type). Empty means all of them.
     pub included: Vec<bool>,
+    /// Set by the resolver from `llm-usage.toml`: what the user asked of the generated code
+    /// beyond what the docs say (names, derives); the naming stage applies it.
+    pub requests: Requests,
+}
+
+/// A choice the user wrote in `llm-usage.toml`, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserChoice {
+    pub value: String,
+    pub loc: Location,
+}
+
+/// Names and derives the user chose for generated items, keyed by type (and field index in
+/// [`StructDef::fields`], after `extends` bases are merged).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Requests {
+    pub type_names: std::collections::BTreeMap<TypeId, UserChoice>,
+    pub field_names: std::collections::BTreeMap<(TypeId, usize), UserChoice>,
+    pub derives: std::collections::BTreeMap<TypeId, Vec<UserChoice>>,
 }
 
 impl Schema {
@@ -200,8 +219,12 @@ pub enum TypeRef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scalar {
     String,
-    /// A whole number.
+    /// A whole number (`i64`).
     Integer,
+    /// A whole number that is never negative, up to 64 bits (only from an override: `u64`).
+    Unsigned,
+    /// A whole number that is never negative, up to 32 bits (only from an override: `u32`).
+    Unsigned32,
     /// Any number (Speakeasy `float`, TypeScript `number`).
     Float,
     Boolean,

@@ -21,11 +21,15 @@ pub enum SourceKind {
     TypeScript,
     /// `.txt`: the text of a TypeDoc page.
     TypeDocText,
+    /// `llm-usage.toml`: the user's overrides for this folder and below.
+    Config,
 }
 
 impl SourceKind {
     fn from_name(name: &str) -> Option<SourceKind> {
-        if name.ends_with(".md") {
+        if name == crate::config::FILE_NAME {
+            Some(SourceKind::Config)
+        } else if name.ends_with(".md") {
             Some(SourceKind::SpeakeasyMarkdown)
         } else if name.ends_with(".ts") {
             Some(SourceKind::TypeScript)
@@ -77,6 +81,15 @@ impl Found {
         &self.rel
     }
 
+    /// The path on disk.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn kind(&self) -> SourceKind {
+        self.kind
+    }
+
     /// Reads the file, reporting why it cannot be used if so.
     pub fn read(self, diags: &mut Diagnostics) -> Option<SourceFile> {
         self.read_into(Vec::new(), diags)
@@ -104,9 +117,20 @@ pub fn find_files(input: &Input, diags: &mut Diagnostics) -> Vec<Found> {
     if meta.is_file() {
         let name = input.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let display = input.display.clone();
-        // A single file: its messages name it as given, and it is its own root folder.
-        if let Some(kind) = SourceKind::from_name(&name) {
+        // A single file: its messages name it as given, and it is its own root folder, with
+        // the overrides beside it.
+        if let Some(kind) = SourceKind::from_name(&name).filter(|kind| *kind != SourceKind::Config) {
             found.push(Found { rel: name, display, path: input.path.clone(), kind });
+            let config = input.path.with_file_name(crate::config::FILE_NAME);
+            if config.is_file() {
+                let display = Path::new(&input.display).with_file_name(crate::config::FILE_NAME).display().to_string();
+                found.push(Found {
+                    rel: crate::config::FILE_NAME.to_owned(),
+                    display,
+                    path: config,
+                    kind: SourceKind::Config,
+                });
+            }
         } else {
             diags.error(root_loc, "not a schema file: expected `.md`, `.ts`, `.d.ts` or `.txt`");
         }
@@ -246,7 +270,8 @@ fn read_one(
                 return None;
             }
         };
-    if text.trim().is_empty() {
+    // An empty `llm-usage.toml` is valid: every setting at its default.
+    if text.trim().is_empty() && kind != SourceKind::Config {
         diags.push(crate::Diagnostic::new(loc, "file is empty").with_note("remove it, or put the vendor's doc in it"));
         return None;
     }

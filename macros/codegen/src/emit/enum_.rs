@@ -5,9 +5,10 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::docs::{deprecated_attr, DocLines};
-use super::{names, types, Ctx};
+use super::{types, Ctx};
 use crate::diagnostic::Diagnostics;
 use crate::model::{EnumDef, EnumValue, Literal, TypeDef};
+use crate::name::ident as names;
 
 /// What the values are on the wire, which decides the catch-all's type.
 #[derive(Clone, Copy, PartialEq, Eq)]

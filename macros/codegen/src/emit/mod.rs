@@ -6,7 +6,7 @@
 
 mod docs;
 mod enum_;
-mod names;
+
 mod struct_;
 mod types;
 mod union;
@@ -16,6 +16,8 @@ mod tests;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
+
+use crate::name::ident as names;
 
 use crate::diagnostic::Diagnostics;
 use crate::model::{Schema, TypeDef, TypeKind};

@@ -5,9 +5,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{deprecated_attr, DocLines};
-use super::{names, types, Ctx};
+use super::{types, Ctx};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Field, Literal, Presence, Scalar, StructDef, TypeDef, TypeRef};
+use crate::name::ident as names;
 
 /// Whether the Rust type of `field` implements `Default`.
 pub fn field_has_default(ctx: &Ctx<'_>, field: &Field, defaults: &[bool]) -> bool {

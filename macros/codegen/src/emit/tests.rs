@@ -2,9 +2,10 @@
 
 use std::sync::Arc;
 
-use super::{docs, emit, names};
+use super::{docs, emit};
 use crate::diagnostic::Diagnostics;
 use crate::model::*;
+use crate::name::ident as names;
 
 fn loc(line: u32) -> Location {
     Location::new(&Arc::from("schemas/test.md"), line, 1)
@@ -239,7 +240,7 @@ pub(super) fn sample_schema() -> Schema {
             usage, details, kind, tier, content, int_enum, string, error, string_ty, lower, option, self_ty, single,
             empty, nothing, bare,
         ],
-        included: Vec::new(),
+        ..Schema::default()
     }
 }
 
@@ -285,7 +286,7 @@ fn field_collisions_are_reported_at_the_second_field() {
                 bases: Vec::new(),
             }),
         )],
-        included: Vec::new(),
+        ..Schema::default()
     };
     let mut diags = Diagnostics::new();
     let _ = emit(&schema, &mut diags);
@@ -306,7 +307,7 @@ fn unresolved_reference_is_a_diagnostic_not_a_panic() {
                 bases: Vec::new(),
             }),
         )],
-        included: Vec::new(),
+        ..Schema::default()
     };
     let mut diags = Diagnostics::new();
     let tokens = emit(&schema, &mut diags);

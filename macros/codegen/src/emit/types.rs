@@ -21,6 +21,8 @@ pub fn scalar(s: Scalar) -> TokenStream {
     match s {
         Scalar::String | Scalar::DateTime => string(),
         Scalar::Integer => quote! { i64 },
+        Scalar::Unsigned => quote! { u64 },
+        Scalar::Unsigned32 => quote! { u32 },
         Scalar::Float => quote! { f64 },
         Scalar::Boolean => quote! { bool },
         Scalar::Any | Scalar::Bytes => json_value(),
@@ -96,7 +98,7 @@ fn named_path(ctx: &Ctx<'_>, named: &NamedRef, from: &[String], diags: &mut Diag
         segments.push(quote! { super });
     }
     for segment in &to[common..] {
-        let ident = super::names::ident(segment);
+        let ident = crate::name::ident::ident(segment);
         segments.push(quote! { #ident });
     }
     let name = &ctx.idents[target];
@@ -143,7 +145,7 @@ pub fn variant_name(ctx: &Ctx<'_>, ty: &TypeRef) -> String {
     match ty {
         TypeRef::Scalar(s) => match s {
             Scalar::String => "String",
-            Scalar::Integer => "Integer",
+            Scalar::Integer | Scalar::Unsigned | Scalar::Unsigned32 => "Integer",
             Scalar::Float => "Number",
             Scalar::Boolean => "Boolean",
             Scalar::Any => "Any",
@@ -151,14 +153,14 @@ pub fn variant_name(ctx: &Ctx<'_>, ty: &TypeRef) -> String {
             Scalar::Bytes => "Bytes",
         }
         .to_owned(),
-        TypeRef::Literal(l) => super::names::enum_variant_names(&[(l, None)]).pop().unwrap_or_default(),
+        TypeRef::Literal(l) => crate::name::ident::enum_variant_names(&[(l, None)]).pop().unwrap_or_default(),
         TypeRef::List(inner) => format!("{}List", variant_name(ctx, inner)),
         TypeRef::Map(inner) => format!("{}Map", variant_name(ctx, inner)),
         TypeRef::Nullable(inner) => format!("Nullable{}", variant_name(ctx, inner)),
         TypeRef::Unsupported(_) => "Unsupported".to_owned(),
         TypeRef::Named(named) => match named.target.and_then(|t| ctx.idents.get(t)) {
-            Some(ident) => super::names::pascal_case(&ident.to_string()),
-            None => super::names::pascal_case(&named.name),
+            Some(ident) => crate::name::ident::pascal_case(&ident.to_string()),
+            None => crate::name::ident::pascal_case(&named.name),
         },
     }
 }

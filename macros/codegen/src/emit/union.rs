@@ -4,9 +4,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::DocLines;
-use super::{docs::deprecated_attr, names, struct_, types, Ctx};
+use super::{docs::deprecated_attr, struct_, types, Ctx};
 use crate::diagnostic::Diagnostics;
 use crate::model::{TypeDef, UnionDef};
+use crate::name::ident as names;
 
 pub fn emit(ctx: &Ctx<'_>, id: usize, def: &TypeDef, u: &UnionDef, diags: &mut Diagnostics) -> TokenStream {
     let ident = &ctx.idents[id];

@@ -15,5 +15,7 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Vec<TypeDef> {
         SourceKind::SpeakeasyMarkdown => speakeasy::parse(file, diags),
         SourceKind::TypeScript => typescript::parse(file, diags),
         SourceKind::TypeDocText => typedoc::parse(file, diags),
+        // Overrides are read by `config`, not by a schema parser.
+        SourceKind::Config => Vec::new(),
     }
 }

@@ -10,8 +10,10 @@ mod bases;
 mod cycles;
 mod index;
 mod links;
+mod overrides;
 mod reach;
 
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Location, NamedRef, Schema, TypeDef, TypeKind, TypeRef, Unsupported};
 
@@ -25,7 +27,8 @@ pub struct Roots<'a> {
     pub loc: Location,
 }
 
-pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, diags: &mut Diagnostics) {
+/// Resolves `schema` in place, with the overrides of `configs` (every `llm-usage.toml` found).
+pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, configs: &[Config], diags: &mut Diagnostics) {
     // Look every reference up while the index borrows the types, then write the targets.
     let index = Index::build(&schema.types, diags);
     let mut found = Vec::new();
@@ -36,7 +39,8 @@ pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, diags: &mut Diagnostics) 
             }
         });
     }
-    let root_ids = reach::root_ids(&index, schema, roots, diags);
+    let root_ids = reach::root_ids(&index, schema, roots, configs, diags);
+    let override_targets = overrides::targets(&index, configs, diags);
     let mut errors = Diagnostics::new();
     let mut found = found.into_iter();
     for ty in &mut schema.types {
@@ -48,6 +52,7 @@ pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, diags: &mut Diagnostics) 
         });
     }
     bases::merge(schema, diags);
+    overrides::apply(schema, configs, &override_targets, diags);
     let unresolved = reach::mark_included(schema, root_ids.as_deref(), diags);
     // Unresolved names matter only in types that are generated: a whole vendor file may
     // mention DOM types in declarations nobody asked for.

@@ -3,6 +3,7 @@
 
 use proc_macro2::{Ident, Span};
 
+use crate::case;
 use crate::model::Literal;
 
 /// Strict and reserved keywords of every edition, which need `r#` (or cannot be used at all).
@@ -15,6 +16,11 @@ const KEYWORDS: &[&str] = &[
 
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
+
+/// Whether `name` is a Rust keyword (strict or reserved, any edition).
+pub fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name)
+}
 
 /// An identifier for an ASCII identifier-shaped `name`: raw for keywords, `_`-suffixed for the
 /// keywords that cannot be raw.
@@ -53,59 +59,17 @@ pub fn is_upper_camel(name: &str) -> bool {
     !trimmed.starts_with(|c: char| c.is_lowercase()) && !trimmed.contains('_')
 }
 
-/// Splits a name into words: at every non-alphanumeric character and at case changes
-/// (`totalTokens` → `total`, `Tokens`; `HTTPServer` → `HTTP`, `Server`; `gpt4o` stays one word).
-fn words(name: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let chars: Vec<char> = name.chars().collect();
-    let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if !c.is_ascii_alphanumeric() {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current));
-            }
-            continue;
-        }
-        if c.is_ascii_uppercase() && !current.is_empty() {
-            let prev = chars[i - 1];
-            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
-            if prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && next_lower) {
-                words.push(std::mem::take(&mut current));
-            }
-        }
-        current.push(c);
-    }
-    if !current.is_empty() {
-        words.push(current);
-    }
-    words
-}
-
 /// snake_case of a vendor name, before keyword handling: `totalTokens` → `total_tokens`,
 /// `__pydantic_extra__` → `pydantic_extra`, `5m` → `_5m`, `$` → `field`.
 pub fn snake_case(name: &str) -> String {
-    let snake = words(name).iter().map(|w| w.to_ascii_lowercase()).collect::<Vec<_>>().join("_");
-    sanitize(&snake, "field")
+    sanitize(&case::snake(name), "field")
 }
 
 /// PascalCase of the alphanumeric words of `name`: `weight_based` → `WeightBased`,
 /// `ON_DEMAND_FLEX` → `OnDemandFlex`, `inputText` → `InputText`. Empty when `name` has no
 /// alphanumeric character. A leading digit gets a `V` in front (`5m` → `V5m`).
 pub fn pascal_case(name: &str) -> String {
-    let mut out = String::new();
-    for word in words(name) {
-        let all_upper = !word.chars().any(|c| c.is_ascii_lowercase());
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            out.push(first.to_ascii_uppercase());
-            let rest: String = chars.collect();
-            if all_upper {
-                out.push_str(&rest.to_ascii_lowercase());
-            } else {
-                out.push_str(&rest);
-            }
-        }
-    }
+    let mut out = case::pascal(name);
     if out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, 'V');
     }

@@ -1,0 +1,294 @@
+//! Applies `llm-usage.toml` to the model: wire naming, null handling, number types and field
+//! presence change the model itself (so every later stage, `check`, `diff` and `fit` see the
+//! corrected doc); Rust names and derives become [`Requests`] for the naming stage.
+//!
+//! Settings nearer to a type win: a `[types.X]` section over `[defaults]`, a subfolder's file
+//! over its parent's. An override that matches nothing is an error: after a vendor update it
+//! would otherwise go stale silently.
+
+use crate::case;
+use crate::config::{Config, NullInOptional, NumberType, PresenceOverride, Spanned, TypeOverride, WireCase};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Field, Presence, Scalar, Schema, TypeId, TypeKind, TypeRef, UserChoice};
+
+use super::index::Index;
+
+/// `[types.X]` sections with the type each names: looked up while the index borrows the
+/// types, applied once it no longer does.
+pub struct Targets<'c> {
+    sections: Vec<(&'c TypeOverride, TypeId)>,
+}
+
+/// Finds the type each `[types.X]` names, reporting those that name none.
+pub fn targets<'c>(index: &Index<'_>, configs: &'c [Config], diags: &mut Diagnostics) -> Targets<'c> {
+    let mut sections = Vec::new();
+    for config in configs {
+        for section in &config.types {
+            let key = &section.name;
+            let segments: Vec<&str> = key.value.split("::").flat_map(|s| s.split('.')).collect();
+            let Some((name, dirs)) = segments.split_last().filter(|_| segments.iter().all(|s| !s.trim().is_empty()))
+            else {
+                diags.push(
+                    Diagnostic::new(key.loc.clone(), format!("`[types.\"{}\"]` is not a type name", key.value))
+                        .with_note("name a type as the doc does: `Usage`, or `Namespace.Name` inside TypeScript namespaces and subfolders"),
+                );
+                continue;
+            };
+            let dir = join(&config.dir, &dirs.join("/"));
+            match index.get(&dir, name) {
+                Some(id) => sections.push((section, id)),
+                None => {
+                    let mut message = format!("`[types.{}]` names no type", key.value);
+                    let here = if config.dir.is_empty() {
+                        "the schema folder".to_owned()
+                    } else {
+                        format!("`{}`", config.dir)
+                    };
+                    message.push_str(&format!(" in {here}"));
+                    diags.push(Diagnostic::new(key.loc.clone(), message).with_note(
+                        "the override is stale (the vendor renamed or removed the type?) or misspelled; a type is named as the doc names it, relative to the folder of this `llm-usage.toml`",
+                    ));
+                }
+            }
+        }
+    }
+    Targets { sections }
+}
+
+/// Applies every override to `schema`. Runs after `extends` bases are merged, so field
+/// indices are final.
+pub fn apply(schema: &mut Schema, configs: &[Config], targets: &Targets<'_>, diags: &mut Diagnostics) {
+    // Nearest last, so that later settings overwrite earlier ones.
+    let mut by_depth: Vec<&Config> = configs.iter().collect();
+    by_depth.sort_by_key(|c| if c.dir.is_empty() { 0 } else { c.dir.split('/').count() + 1 });
+
+    let mut glob_used = vec![Vec::new(); configs.len()];
+    for (config_index, config) in configs.iter().enumerate() {
+        glob_used[config_index] = vec![false; config.numbers.len()];
+    }
+
+    for id in 0..schema.types.len() {
+        let dir = schema.types[id].dir.clone();
+        let applicable: Vec<&Config> = by_depth.iter().copied().filter(|c| c.applies_to(&dir)).collect();
+        let sections: Vec<&TypeOverride> =
+            targets.sections.iter().filter(|(_, target)| *target == id).map(|(section, _)| *section).collect();
+        if applicable.is_empty() && sections.is_empty() {
+            continue;
+        }
+        let settings = Settings::of(&applicable, &sections);
+        let TypeKind::Struct(def) = &mut schema.types[id].kind else { continue };
+        for field in &mut def.fields {
+            settings.apply_wire_case(field);
+            // `[numbers]`: the nearest file with a matching glob decides.
+            for config in applicable.iter().rev() {
+                let config_index = configs.iter().position(|c| std::ptr::eq(c, *config)).unwrap_or(0);
+                let hit = config.numbers.iter().position(|(glob, _)| glob.value.matches(&field.wire_name));
+                if let Some(hit) = hit {
+                    if set_number(&mut field.ty, config.numbers[hit].1.value) {
+                        glob_used[config_index][hit] = true;
+                        break;
+                    }
+                }
+            }
+            if settings.null_in_optional == NullInOptional::Keep && field.presence == Presence::Optional {
+                field.nullable = true;
+            }
+        }
+        check_wire_duplicates(&schema.types[id].name, def_fields(&schema.types[id].kind), &settings, diags);
+    }
+
+    for (section, id) in &targets.sections {
+        apply_section(schema, section, *id, diags);
+    }
+
+    for (config_index, config) in configs.iter().enumerate() {
+        for (used, (glob, _)) in glob_used[config_index].iter().zip(&config.numbers) {
+            if !used {
+                let scope =
+                    if config.dir.is_empty() { "the schema folder".to_owned() } else { format!("`{}`", config.dir) };
+                diags.push(
+                    Diagnostic::new(glob.loc.clone(), format!("`[numbers]` glob `{}` matches no number field in {scope}", glob.value.as_string()))
+                        .with_note("the override is stale (the vendor renamed or removed the fields?) or misspelled; globs match wire names, `*` any run of characters, `?` one"),
+                );
+            }
+        }
+    }
+}
+
+fn def_fields(kind: &TypeKind) -> &[Field] {
+    match kind {
+        TypeKind::Struct(def) => &def.fields,
+        _ => &[],
+    }
+}
+
+/// The folder-wide settings that reach one type.
+struct Settings<'c> {
+    wire_case: Option<&'c Spanned<WireCase>>,
+    null_in_optional: NullInOptional,
+}
+
+impl<'c> Settings<'c> {
+    fn of(applicable: &[&'c Config], sections: &[&'c TypeOverride]) -> Settings<'c> {
+        let mut wire_case = None;
+        let mut null_in_optional = NullInOptional::Normalize;
+        for config in applicable {
+            if let Some(case) = &config.defaults.wire_case {
+                wire_case = Some(case);
+            }
+            if let Some(keep) = &config.defaults.null_in_optional {
+                null_in_optional = keep.value;
+            }
+        }
+        for section in sections {
+            if let Some(case) = &section.wire_case {
+                wire_case = Some(case);
+            }
+            if let Some(keep) = &section.null_in_optional {
+                null_in_optional = keep.value;
+            }
+        }
+        Settings { wire_case, null_in_optional }
+    }
+
+    fn apply_wire_case(&self, field: &mut Field) {
+        match self.wire_case.map(|c| c.value) {
+            None | Some(WireCase::AsWritten) => {}
+            Some(WireCase::SnakeCase) => field.wire_name = cased(&field.wire_name, case::snake),
+            Some(WireCase::CamelCase) => field.wire_name = cased(&field.wire_name, case::camel),
+        }
+    }
+}
+
+/// `name` in a casing; a name with no letters or digits stays as it is.
+fn cased(name: &str, casing: fn(&str) -> String) -> String {
+    let out = casing(name);
+    if out.is_empty() {
+        name.to_owned()
+    } else {
+        out
+    }
+}
+
+/// Two fields with one wire name after `wire_case`: the doc named them apart, the setting merged them.
+fn check_wire_duplicates(type_name: &str, fields: &[Field], settings: &Settings<'_>, diags: &mut Diagnostics) {
+    let Some(case) = settings.wire_case else { return };
+    for (i, field) in fields.iter().enumerate() {
+        if let Some(first) = fields[..i].iter().find(|f| f.wire_name == field.wire_name) {
+            diags.push(
+                Diagnostic::new(
+                    field.loc.clone(),
+                    format!(
+                        "fields `{}` and `{}` of `{type_name}` both have the wire name `{}` under `wire_case` ({})",
+                        first.name, field.name, field.wire_name, case.loc
+                    ),
+                )
+                .with_note(format!(
+                    "`{}` is declared at {}; give one of them its own `wire_name`",
+                    first.name, first.loc
+                )),
+            );
+        }
+    }
+}
+
+/// Gives every number in `ty` the Rust type `number`; false when `ty` holds no number.
+fn set_number(ty: &mut TypeRef, number: NumberType) -> bool {
+    match ty {
+        TypeRef::Scalar(s @ (Scalar::Integer | Scalar::Float | Scalar::Unsigned | Scalar::Unsigned32)) => {
+            *s = match number {
+                NumberType::U64 => Scalar::Unsigned,
+                NumberType::U32 => Scalar::Unsigned32,
+                NumberType::I64 => Scalar::Integer,
+                NumberType::F64 => Scalar::Float,
+            };
+            true
+        }
+        TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => set_number(inner, number),
+        TypeRef::Scalar(_) | TypeRef::Literal(_) | TypeRef::Named(_) | TypeRef::Unsupported(_) => false,
+    }
+}
+
+/// One `[types.X]` section: names and derives for the naming stage, then its fields.
+fn apply_section(schema: &mut Schema, section: &TypeOverride, id: TypeId, diags: &mut Diagnostics) {
+    let choice = |s: &Spanned<String>| UserChoice { value: s.value.clone(), loc: s.loc.clone() };
+    if let Some(rename) = &section.rename {
+        schema.requests.type_names.insert(id, choice(rename));
+    }
+    if !section.derives.is_empty() {
+        schema.requests.derives.entry(id).or_default().extend(section.derives.iter().map(choice));
+    }
+    let ty = &mut schema.types[id];
+    let type_name = ty.name.clone();
+    let TypeKind::Struct(def) = &mut ty.kind else {
+        if let Some(first) = section.fields.first() {
+            diags.push(
+                Diagnostic::new(
+                    first.name.loc.clone(),
+                    format!("`{type_name}` is not an object type; it has no fields to override"),
+                )
+                .with_note("`[types.X.fields.y]` applies to types with a `## Fields` table or TypeScript properties"),
+            );
+        }
+        if section.wire_case.is_some() || section.null_in_optional.is_some() {
+            let loc = section.wire_case.as_ref().map(|s| &s.loc).or(section.null_in_optional.as_ref().map(|s| &s.loc));
+            if let Some(loc) = loc {
+                diags.push(
+                    Diagnostic::new(
+                        loc.clone(),
+                        format!("`{type_name}` is not an object type; field settings do not apply"),
+                    )
+                    .with_note("`wire_case` and `null_in_optional` apply to the fields of object types"),
+                );
+            }
+        }
+        return;
+    };
+    for over in &section.fields {
+        let key = &over.name.value;
+        let index = def
+            .fields
+            .iter()
+            .position(|f| f.wire_name == *key)
+            .or_else(|| def.fields.iter().position(|f| f.name == *key));
+        let Some(index) = index else {
+            let known = def.fields.iter().map(|f| format!("`{}`", f.wire_name)).collect::<Vec<_>>().join(", ");
+            diags.push(
+                Diagnostic::new(over.name.loc.clone(), format!("`{type_name}` has no field `{key}`"))
+                    .with_note(format!("the override is stale or misspelled; fields are named by wire name: {known}")),
+            );
+            continue;
+        };
+        let field = &mut def.fields[index];
+        if let Some(wire) = &over.wire_name {
+            field.wire_name = wire.value.clone();
+        }
+        if let Some(number) = &over.number {
+            if !set_number(&mut field.ty, number.value) {
+                diags.push(
+                    Diagnostic::new(number.loc.clone(), format!("`type = \"{}\"` on `{type_name}.{key}`, which holds no number", number.value.as_str()))
+                        .with_note("a number type applies to fields whose doc type is a number (`float`, `int`, `number`), or a list or map of numbers"),
+                );
+            }
+        }
+        if let Some(presence) = &over.presence {
+            (field.presence, field.nullable) = match presence.value {
+                PresenceOverride::Required => (Presence::Required, false),
+                PresenceOverride::RequiredNullable => (Presence::Required, true),
+                PresenceOverride::Optional => (Presence::Optional, false),
+                PresenceOverride::OptionalNullable => (Presence::Optional, true),
+            };
+        }
+        if let Some(rename) = &over.rename {
+            schema.requests.field_names.insert((id, index), choice(rename));
+        }
+    }
+}
+
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_owned(),
+        (_, true) => a.to_owned(),
+        _ => format!("{a}/{b}"),
+    }
+}
