@@ -12,6 +12,7 @@ pub use llm_usage_macros::include_schemas;
 mod runtime;
 
 pub use runtime::optional_nullable::OptionalNullable;
+pub use runtime::unknown::{UnknownFields, UnknownValue};
 
 /// What generated code needs at run time. Not part of the public API.
 #[doc(hidden)]

@@ -132,17 +132,27 @@ fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<model
 
 /// The whole pipeline: Rust items for every type under `input`, or every diagnostic found.
 pub fn generate(input: &Input) -> Result<TokenStream, Vec<Diagnostic>> {
-    let loaded = load(input);
-    if !loaded.diagnostics.is_empty() {
-        return Err(loaded.diagnostics);
+    let (loaded, names) = load_and_name(input);
+    match names {
+        Some(names) => Ok(emit::emit(&loaded.schema, &names)),
+        None => Err(loaded.diagnostics),
     }
+}
+
+/// [`load`], then the naming stage when loading found nothing wrong: the names, or `None`
+/// with every diagnostic of both stages in [`Loaded::diagnostics`].
+pub fn load_and_name(input: &Input) -> (Loaded, Option<name::Names>) {
+    let mut loaded = load(input);
     let mut diags = Diagnostics::new();
-    let tokens = emit::emit(&loaded.schema, &mut diags);
-    if diags.is_empty() {
-        Ok(tokens)
-    } else {
-        Err(diags.into_sorted())
+    let names = name::name(&loaded.schema, &mut diags);
+    if loaded.diagnostics.is_empty() && diags.is_empty() {
+        return (loaded, Some(names));
     }
+    for diagnostic in std::mem::take(&mut loaded.diagnostics) {
+        diags.push(diagnostic);
+    }
+    loaded.diagnostics = diags.into_sorted();
+    (loaded, None)
 }
 
 /// Summary of a `check` run.
@@ -153,8 +163,9 @@ pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses and resolves everything under `input` and reports what is wrong, without emitting.
+/// Parses, resolves and names everything under `input` and reports what is wrong, without
+/// emitting: exactly the diagnostics [`generate`] (and so the macro) would report.
 pub fn check(input: &Input) -> CheckReport {
-    let loaded = load(input);
+    let (loaded, _) = load_and_name(input);
     CheckReport { files: loaded.files.len(), types: loaded.schema.types.len(), diagnostics: loaded.diagnostics }
 }

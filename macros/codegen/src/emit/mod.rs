@@ -1,12 +1,15 @@
-//! The emitter: the resolved model to Rust tokens. It knows nothing of markdown or TypeScript.
+//! The emitter: the resolved, named model to Rust tokens. It knows nothing of markdown or
+//! TypeScript, and it cannot fail: every name was decided and every problem reported by the
+//! naming stage ([`crate::name`]).
 //!
-//! One module per schema folder ([`TypeDef::dir`]); within a module, items in the schema's order.
-//! Each kind of type has its own file: [`struct_`], [`enum_`], [`union`]; [`types`] spells type
-//! references, [`names`] identifiers and [`docs`] the `#[doc]` text.
+//! One module per schema folder; within a module, items in the schema's order. Each kind of
+//! type has its own file: [`struct_`] (with its [`de`] and [`ser`] impls), [`enum_`],
+//! [`union`]; [`types`] spells type references and [`docs`] the `#[doc]` text.
 
+mod de;
 mod docs;
 mod enum_;
-
+mod ser;
 mod struct_;
 mod types;
 mod union;
@@ -17,18 +20,16 @@ mod tests;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::name::ident as names;
+use crate::model::{Schema, TypeDef, TypeKind, TypeRef};
+use crate::name::{ident, Derives, Names};
 
-use crate::diagnostic::Diagnostics;
-use crate::model::{Schema, TypeDef, TypeKind};
-
-/// Rust items for every type in `schema`, one module per schema folder.
-pub fn emit(schema: &Schema, diags: &mut Diagnostics) -> TokenStream {
-    let ctx = Ctx::new(schema);
+/// Rust items for every included type of `schema`, one module per schema folder.
+pub fn emit(schema: &Schema, names: &Names) -> TokenStream {
+    let ctx = Ctx { schema, names };
     let mut root = Module::default();
     for (id, def) in schema.types.iter().enumerate().filter(|(id, _)| schema.is_included(*id)) {
-        let item = emit_type(&ctx, id, def, diags);
-        root.at(&ctx.modules[id]).items.push(item);
+        let item = emit_type(&ctx, id, def);
+        root.at(&names.types[id].module).items.push(item);
     }
     root.to_tokens(&[])
 }
@@ -36,71 +37,35 @@ pub fn emit(schema: &Schema, diags: &mut Diagnostics) -> TokenStream {
 /// What every part of the emitter needs to know about the whole schema.
 pub(crate) struct Ctx<'a> {
     pub schema: &'a Schema,
-    /// Per type: its Rust identifier.
-    pub idents: Vec<Ident>,
-    /// Per type: its module path, as snake_case folder names (`["orq"]`, `[]` for the root).
-    pub modules: Vec<Vec<String>>,
-    /// Per type: whether it derives `Default`.
-    pub defaults: Vec<bool>,
+    pub names: &'a Names,
 }
 
-impl<'a> Ctx<'a> {
-    fn new(schema: &'a Schema) -> Self {
-        let idents = schema.types.iter().map(|t| names::ident(&names::type_name(&t.name))).collect();
-        let modules = schema.types.iter().map(|t| module_path(&t.dir)).collect();
-        let mut ctx = Ctx { schema, idents, modules, defaults: Vec::new() };
-        ctx.defaults = default_fixpoint(&ctx);
-        ctx
+impl Ctx<'_> {
+    pub fn ident(&self, id: usize) -> &Ident {
+        &self.names.types[id].ident
+    }
+
+    pub fn module(&self, id: usize) -> &[Ident] {
+        &self.names.types[id].module
     }
 }
 
-/// `orq-node/v2` → `["orq_node", "v2"]`: snake_case names, made identifiers by [`names::ident`].
-fn module_path(dir: &str) -> Vec<String> {
-    dir.split('/').filter(|s| !s.is_empty() && *s != ".").map(names::snake_case).collect()
-}
-
-/// Which types derive `Default`: the greatest fixpoint, so that cycles (through containers) do.
-fn default_fixpoint(ctx: &Ctx<'_>) -> Vec<bool> {
-    let types = &ctx.schema.types;
-    let mut defaults: Vec<bool> = types.iter().map(|t| matches!(t.kind, TypeKind::Struct(_))).collect();
-    loop {
-        let mut changed = false;
-        for (id, def) in types.iter().enumerate() {
-            if let TypeKind::Struct(s) = &def.kind {
-                if defaults[id] && !s.fields.iter().all(|f| struct_::field_has_default(ctx, f, &defaults)) {
-                    defaults[id] = false;
-                    changed = true;
-                }
-            }
-        }
-        if !changed {
-            return defaults;
-        }
-    }
-}
-
-fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef, diags: &mut Diagnostics) -> TokenStream {
+fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef) -> TokenStream {
     match &def.kind {
-        TypeKind::Struct(s) => struct_::emit(ctx, id, def, s, diags),
-        TypeKind::Enum(e) => enum_::emit(ctx, id, def, e, diags),
-        TypeKind::Union(u) => union::emit(ctx, id, def, u, diags),
-        TypeKind::Alias(target) => alias(ctx, id, def, target, diags),
+        TypeKind::Struct(s) => struct_::emit(ctx, id, def, s),
+        TypeKind::Enum(e) => enum_::emit(ctx, id, def, e),
+        TypeKind::Union(u) => union::emit(ctx, id, def, u),
+        TypeKind::Alias(target) => alias(ctx, id, def, target),
         // Never included: the resolver reports every generated type that needs one.
         TypeKind::Unsupported(_) => TokenStream::new(),
     }
 }
 
 /// `pub type Name = Target;`
-fn alias(
-    ctx: &Ctx<'_>,
-    id: usize,
-    def: &TypeDef,
-    target: &crate::model::TypeRef,
-    diags: &mut Diagnostics,
-) -> TokenStream {
-    let ident = &ctx.idents[id];
-    let docs = type_docs(def).to_attrs();
-    let target = types::rust_type(ctx, target, &ctx.modules[id], diags);
+fn alias(ctx: &Ctx<'_>, id: usize, def: &TypeDef, target: &TypeRef) -> TokenStream {
+    let ident = ctx.ident(id);
+    let docs = docs::DocLines::vendor(&def.docs).to_attrs();
+    let target = types::rust_type(ctx, target, ctx.module(id));
     let deprecated = docs::deprecated_attr(def.deprecated.as_ref());
     quote! {
         #docs
@@ -109,22 +74,43 @@ fn alias(
     }
 }
 
-/// The type-level docs: the vendor's words, then where they came from.
-fn type_docs(def: &TypeDef) -> docs::DocLines {
-    let mut lines = docs::DocLines::vendor(&def.docs);
-    if !def.file.is_empty() {
-        lines.push_paragraph(format!("Generated from `{}`.", def.file.replace('`', "'")));
-    }
-    lines
-}
-
 /// `#[allow(non_camel_case_types)]` when the vendor's name is not UpperCamelCase.
-fn camel_allow(ident: &Ident) -> TokenStream {
-    let name = ident.to_string();
-    if names::is_upper_camel(name.trim_start_matches("r#")) {
+fn camel_allow(name: &Ident) -> TokenStream {
+    let name = name.to_string();
+    if ident::is_upper_camel(name.trim_start_matches("r#")) {
         TokenStream::new()
     } else {
         quote! { #[allow(non_camel_case_types)] }
+    }
+}
+
+/// `#[allow(deprecated)]` when the item or something it uses is deprecated.
+fn deprecated_allow(needed: bool) -> TokenStream {
+    if needed {
+        quote! { #[allow(deprecated)] }
+    } else {
+        TokenStream::new()
+    }
+}
+
+/// The derive list: always `Debug`, `Clone`, `PartialEq`, then what [`Derives`] allows.
+fn derive_attr(derives: Derives) -> TokenStream {
+    let mut extra = Vec::new();
+    if derives.eq_hash {
+        extra.push(quote! { ::std::cmp::Eq });
+        extra.push(quote! { ::std::hash::Hash });
+    }
+    if derives.partial_ord {
+        extra.push(quote! { ::std::cmp::PartialOrd });
+    }
+    if derives.ord {
+        extra.push(quote! { ::std::cmp::Ord });
+    }
+    if derives.default {
+        extra.push(quote! { ::std::default::Default });
+    }
+    quote! {
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #(#extra),*)]
     }
 }
 
@@ -132,11 +118,11 @@ fn camel_allow(ident: &Ident) -> TokenStream {
 #[derive(Default)]
 struct Module {
     items: Vec<TokenStream>,
-    children: Vec<(String, Module)>,
+    children: Vec<(Ident, Module)>,
 }
 
 impl Module {
-    fn at(&mut self, path: &[String]) -> &mut Module {
+    fn at(&mut self, path: &[Ident]) -> &mut Module {
         let Some((first, rest)) = path.split_first() else { return self };
         let index = match self.children.iter().position(|(name, _)| name == first) {
             Some(index) => index,
@@ -152,13 +138,12 @@ impl Module {
         let items = &self.items;
         let children = self.children.iter().map(|(name, module)| {
             let mut child_path = path.to_vec();
-            child_path.push(name.clone());
-            let ident = names::ident(name);
+            child_path.push(name.to_string().trim_start_matches("r#").to_owned());
             let doc = format!(" Types generated from the schema folder `{}`.", child_path.join("/"));
             let body = module.to_tokens(&child_path);
             quote! {
                 #[doc = #doc]
-                pub mod #ident {
+                pub mod #name {
                     #body
                 }
             }

@@ -1,11 +1,11 @@
-//! [`TypeRef`] to Rust type tokens, every std and serde item fully qualified.
+//! [`TypeRef`] to Rust type tokens, every std and runtime item fully qualified so that a
+//! vendor type named `String` or `Option` cannot shadow them.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::Ctx;
-use crate::diagnostic::Diagnostics;
-use crate::model::{Literal, NamedRef, Scalar, TypeKind, TypeRef};
+use crate::model::{Literal, NamedRef, Scalar, TypeRef};
 
 /// `::std::string::String`.
 pub fn string() -> TokenStream {
@@ -37,58 +37,44 @@ pub fn literal(l: &Literal) -> TokenStream {
     }
 }
 
-/// The Rust type of `ty`, seen from the module `from` (its path segments). A boxed reference is
-/// `Box<T>` unless a `Vec` or map already puts it behind a pointer.
-pub fn rust_type(ctx: &Ctx<'_>, ty: &TypeRef, from: &[String], diags: &mut Diagnostics) -> TokenStream {
-    type_in(ctx, ty, from, false, diags)
+/// The Rust type of `ty`, seen from the module `from`. A boxed reference is `Box<T>` unless a
+/// `Vec` or map already puts it behind a pointer.
+pub fn rust_type(ctx: &Ctx<'_>, ty: &TypeRef, from: &[Ident]) -> TokenStream {
+    type_in(ctx, ty, from, false)
 }
 
-fn type_in(ctx: &Ctx<'_>, ty: &TypeRef, from: &[String], indirect: bool, diags: &mut Diagnostics) -> TokenStream {
+fn type_in(ctx: &Ctx<'_>, ty: &TypeRef, from: &[Ident], indirect: bool) -> TokenStream {
     match ty {
         TypeRef::Scalar(s) => scalar(*s),
         TypeRef::Literal(l) => literal(l),
         TypeRef::List(inner) => {
-            let inner = type_in(ctx, inner, from, true, diags);
+            let inner = type_in(ctx, inner, from, true);
             quote! { ::std::vec::Vec<#inner> }
         }
         TypeRef::Map(inner) => {
-            let inner = type_in(ctx, inner, from, true, diags);
+            let inner = type_in(ctx, inner, from, true);
             let string = string();
             quote! { ::std::collections::BTreeMap<#string, #inner> }
         }
         TypeRef::Nullable(inner) => {
-            let inner = type_in(ctx, inner, from, indirect, diags);
+            let inner = type_in(ctx, inner, from, indirect);
             quote! { ::std::option::Option<#inner> }
         }
-        TypeRef::Unsupported(unsupported) => {
-            // The resolver reports these wherever a generated type holds one.
-            diags.error(
-                unsupported.loc.clone(),
-                format!("internal error: {} reached code generation", unsupported.construct),
-            );
-            json_value()
-        }
-        TypeRef::Named(named) => {
-            let path = named_path(ctx, named, from, diags);
-            if named.boxed && !indirect {
-                quote! { ::std::boxed::Box<#path> }
-            } else {
-                path
-            }
-        }
+        // The resolver reports every included type that holds one; an unresolved reference
+        // likewise. Neither reaches here after a run without diagnostics.
+        TypeRef::Unsupported(_) => json_value(),
+        TypeRef::Named(named) => match named_path(ctx, named, from) {
+            Some(path) if named.boxed && !indirect => quote! { ::std::boxed::Box<#path> },
+            Some(path) => path,
+            None => json_value(),
+        },
     }
 }
 
 /// The path to a named type from module `from`: `Foo`, `super::orq::Foo`, `self::orq::Foo`.
-fn named_path(ctx: &Ctx<'_>, named: &NamedRef, from: &[String], diags: &mut Diagnostics) -> TokenStream {
-    let Some(target) = named.target.filter(|&t| t < ctx.schema.types.len()) else {
-        diags.error(
-            named.loc.clone(),
-            format!("internal error: the reference to `{}` was not resolved before code generation", named.name),
-        );
-        return json_value();
-    };
-    let to = &ctx.modules[target];
+fn named_path(ctx: &Ctx<'_>, named: &NamedRef, from: &[Ident]) -> Option<TokenStream> {
+    let target = named.target.filter(|&t| t < ctx.schema.types.len())?;
+    let to = ctx.module(target);
     let common = from.iter().zip(to.iter()).take_while(|(a, b)| a == b).count();
     let mut segments = Vec::new();
     if common == from.len() && common < to.len() {
@@ -98,15 +84,14 @@ fn named_path(ctx: &Ctx<'_>, named: &NamedRef, from: &[String], diags: &mut Diag
         segments.push(quote! { super });
     }
     for segment in &to[common..] {
-        let ident = crate::name::ident::ident(segment);
-        segments.push(quote! { #ident });
+        segments.push(quote! { #segment });
     }
-    let name = &ctx.idents[target];
+    let name = ctx.ident(target);
     segments.push(quote! { #name });
-    quote! { #(#segments)::* }
+    Some(quote! { #(#segments)::* })
 }
 
-/// Whether `ty` holds an `f64` outside any named type (which serializes its own floats).
+/// Whether `ty` holds an `f64` outside any named type (which writes its own floats).
 pub fn contains_float(ty: &TypeRef) -> bool {
     match ty {
         TypeRef::Scalar(Scalar::Float) => true,
@@ -115,18 +100,9 @@ pub fn contains_float(ty: &TypeRef) -> bool {
     }
 }
 
-/// Whether the Rust type of `ty` implements `Default`, given which types do so far.
-pub fn has_default(ctx: &Ctx<'_>, ty: &TypeRef, defaults: &[bool]) -> bool {
-    match ty {
-        TypeRef::Scalar(_) | TypeRef::Literal(_) | TypeRef::List(_) | TypeRef::Map(_) | TypeRef::Nullable(_) => true,
-        TypeRef::Unsupported(_) => false,
-        TypeRef::Named(named) => match named.target.filter(|&t| t < ctx.schema.types.len()) {
-            None => true,
-            // A boxed reference closes a cycle: its `Default` would recurse forever.
-            Some(_) if named.boxed => false,
-            Some(t) => matches!(ctx.schema.types[t].kind, TypeKind::Struct(_)) && defaults[t],
-        },
-    }
+/// Whether `ty` is a plain integer, read so that range errors name the field.
+pub fn is_integer(ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::Scalar(Scalar::Integer | Scalar::Unsigned | Scalar::Unsigned32))
 }
 
 /// Whether `ty` names a deprecated type (whose use warns).
@@ -137,30 +113,5 @@ pub fn mentions_deprecated(ctx: &Ctx<'_>, ty: &TypeRef) -> bool {
         TypeRef::Named(named) => {
             named.target.and_then(|t| ctx.schema.types.get(t)).is_some_and(|t| t.deprecated.is_some())
         }
-    }
-}
-
-/// A short name for a type, for union variants: `String`, `Number`, `FooList`, `Foo`.
-pub fn variant_name(ctx: &Ctx<'_>, ty: &TypeRef) -> String {
-    match ty {
-        TypeRef::Scalar(s) => match s {
-            Scalar::String => "String",
-            Scalar::Integer | Scalar::Unsigned | Scalar::Unsigned32 => "Integer",
-            Scalar::Float => "Number",
-            Scalar::Boolean => "Boolean",
-            Scalar::Any => "Any",
-            Scalar::DateTime => "DateTime",
-            Scalar::Bytes => "Bytes",
-        }
-        .to_owned(),
-        TypeRef::Literal(l) => crate::name::ident::enum_variant_names(&[(l, None)]).pop().unwrap_or_default(),
-        TypeRef::List(inner) => format!("{}List", variant_name(ctx, inner)),
-        TypeRef::Map(inner) => format!("{}Map", variant_name(ctx, inner)),
-        TypeRef::Nullable(inner) => format!("Nullable{}", variant_name(ctx, inner)),
-        TypeRef::Unsupported(_) => "Unsupported".to_owned(),
-        TypeRef::Named(named) => match named.target.and_then(|t| ctx.idents.get(t)) {
-            Some(ident) => crate::name::ident::pascal_case(&ident.to_string()),
-            None => crate::name::ident::pascal_case(&named.name),
-        },
     }
 }

@@ -1,6 +1,8 @@
 //! Rust identifiers for vendor names: snake_case fields and modules, PascalCase enum variants,
 //! raw identifiers for keywords. Every function here returns a valid identifier for any input.
 
+use std::collections::{HashMap, HashSet};
+
 use proc_macro2::{Ident, Span};
 
 use crate::case;
@@ -171,9 +173,13 @@ fn spelled_variant(value: &Literal, base: &str) -> String {
 pub fn enum_variant_names(values: &[(&Literal, Option<&str>)]) -> Vec<String> {
     let bases: Vec<String> = values.iter().map(|(v, m)| avoid_self(base_variant(v, *m))).collect();
     let mut names = bases.clone();
+    let mut counts: HashMap<&str, usize> = HashMap::with_capacity(bases.len());
+    for base in &bases {
+        *counts.entry(base.as_str()).or_default() += 1;
+    }
     // Values whose names collide get their symbols spelled.
     for i in 0..names.len() {
-        if bases.iter().filter(|b| **b == bases[i]).count() > 1 && values[i].1.is_none() {
+        if counts[bases[i].as_str()] > 1 && values[i].1.is_none() {
             names[i] = avoid_self(spelled_variant(values[i].0, &bases[i]));
         }
     }
@@ -189,19 +195,24 @@ fn avoid_self(name: String) -> String {
     }
 }
 
-/// Makes `names` distinct by appending `2`, `3`, … to the later duplicates.
+/// Makes `names` distinct by appending `2`, `3`, … to the later duplicates, never producing a
+/// name that is already in the list. Linear: unions and enums can have thousands of members.
 pub fn dedup_with_suffix(names: &mut [String]) {
-    for i in 0..names.len() {
-        if names[..i].contains(&names[i]) {
-            let base = names[i].clone();
-            let mut n = 2;
-            loop {
-                let candidate = format!("{base}{n}");
-                if !names.contains(&candidate) {
-                    names[i] = candidate;
-                    break;
-                }
-                n += 1;
+    let mut all: HashSet<String> = names.iter().cloned().collect();
+    let mut seen: HashSet<String> = HashSet::with_capacity(names.len());
+    let mut next: HashMap<String, usize> = HashMap::new();
+    for name in names.iter_mut() {
+        if seen.insert(name.clone()) {
+            continue;
+        }
+        let n = next.entry(name.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{name}{n}");
+            *n += 1;
+            if all.insert(candidate.clone()) {
+                seen.insert(candidate.clone());
+                *name = candidate;
+                break;
             }
         }
     }

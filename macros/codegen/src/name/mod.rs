@@ -9,6 +9,9 @@
 pub mod derives;
 pub mod ident;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 
 use proc_macro2::Ident;
@@ -71,8 +74,8 @@ pub fn name(schema: &Schema, diags: &mut Diagnostics) -> Names {
         .map(|(id, def)| {
             let members = match &def.kind {
                 TypeKind::Struct(s) if schema.is_included(id) => struct_members(schema, id, s, diags),
-                TypeKind::Enum(e) => enum_members(e),
-                TypeKind::Union(u) => union_members(u, &idents),
+                TypeKind::Enum(e) if schema.is_included(id) => enum_members(e),
+                TypeKind::Union(u) if schema.is_included(id) => union_members(u, &idents),
                 _ => Members::None,
             };
             TypeNames { ident: idents[id].clone(), module: modules[id].clone(), derives: derives[id], members }
@@ -148,6 +151,10 @@ fn type_idents(schema: &Schema, modules: &[Vec<Ident>], diags: &mut Diagnostics)
         let key = (modules[id].as_slice(), idents[id].to_string());
         if let Some(&first) = seen.get(&key) {
             let (a, b) = (&schema.types[first], &schema.types[id]);
+            if a.dir == b.dir && a.name == b.name {
+                // One name twice in one folder: the resolver reported it already.
+                continue;
+            }
             let loc = schema.requests.type_names.get(&id).map_or(&b.loc, |r| &r.loc).clone();
             let why = |id: TypeId| match schema.requests.type_names.get(&id) {
                 Some(rename) => format!(" (renamed at {})", rename.loc),

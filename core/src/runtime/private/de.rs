@@ -1,0 +1,223 @@
+//! Reading objects: what a generated `Deserialize` for a struct calls.
+//!
+//! The generated `visit_map` keeps one slot per documented field and reads each key once:
+//! [`FieldKey`] tells a documented key (by its index in the type's list of wire names) from
+//! any other, [`next`] fills a slot (a second value for one key is serde's "duplicate field"
+//! error), [`next_unknown`] keeps an undocumented key and its value, and [`required`] turns a
+//! never-filled slot into serde's "missing field" error. Nothing is buffered.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
+
+use crate::{OptionalNullable, UnknownFields};
+
+/// One key of an object: a documented field, by index, or another key, kept as text.
+pub enum Key {
+    Field(usize),
+    Unknown(String),
+}
+
+/// Reads a key against a type's documented wire names without allocating for them.
+pub struct FieldKey(pub &'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for FieldKey {
+    type Value = Key;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldKey {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(match self.0.iter().position(|name| *name == key) {
+            Some(index) => Key::Field(index),
+            None => Key::Unknown(key.to_owned()),
+        })
+    }
+
+    #[inline]
+    fn visit_string<E: de::Error>(self, key: String) -> Result<Key, E> {
+        Ok(match self.0.iter().position(|name| *name == key) {
+            Some(index) => Key::Field(index),
+            None => Key::Unknown(key),
+        })
+    }
+
+    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Key, E> {
+        match std::str::from_utf8(key) {
+            Ok(key) => self.visit_str(key),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(key), &self)),
+        }
+    }
+}
+
+/// Reads the value of a documented field into its slot.
+#[inline]
+pub fn next<'de, A, T>(map: &mut A, slot: &mut Option<T>, name: &'static str) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    T: Deserialize<'de>,
+{
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// Reads the value of a documented integer field: a value out of its type's range (a
+/// negative count, a fraction) is an error that names the field.
+#[inline]
+pub fn next_int<'de, A, T>(map: &mut A, slot: &mut Option<T>, name: &'static str) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    T: NamedInt<'de>,
+{
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value_seed(Named(name, PhantomData))?);
+    Ok(())
+}
+
+/// Keeps a key the doc does not list, with its value.
+#[inline]
+pub fn next_unknown<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    unknown: &mut UnknownFields,
+    key: String,
+) -> Result<(), A::Error> {
+    let value = map.next_value()?;
+    unknown.insert(key, value);
+    Ok(())
+}
+
+/// The value of a required field, or serde's "missing field" error.
+#[inline]
+pub fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+    match slot {
+        Some(value) => Ok(value),
+        None => Err(E::missing_field(name)),
+    }
+}
+
+/// A seed reading a [`NamedInt`] for the field `.0`.
+pub struct Named<T>(&'static str, PhantomData<T>);
+
+impl<'de, T: NamedInt<'de>> DeserializeSeed<'de> for Named<T> {
+    type Value = T;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::deserialize_named(deserializer, self.0)
+    }
+}
+
+/// Integer field types whose errors name the field: `u64`, `u32`, `i64`, and those wrapped in
+/// `Option` (required-nullable, optional) or [`OptionalNullable`].
+pub trait NamedInt<'de>: Sized {
+    fn deserialize_named<D: Deserializer<'de>>(deserializer: D, field: &'static str) -> Result<Self, D::Error>;
+}
+
+/// Accepts integers in `T`'s range; anything else is an error naming the field.
+struct IntVisitor<T> {
+    field: &'static str,
+    what: &'static str,
+    ty: PhantomData<T>,
+}
+
+impl<'de, T> Visitor<'de> for IntVisitor<T>
+where
+    T: TryFrom<u64> + TryFrom<i64>,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} for field `{}`", self.what, self.field)
+    }
+
+    #[inline]
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<T, E> {
+        T::try_from(value).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(value), &self))
+    }
+
+    #[inline]
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<T, E> {
+        T::try_from(value).map_err(|_| E::invalid_value(de::Unexpected::Signed(value), &self))
+    }
+}
+
+macro_rules! named_int {
+    ($($ty:ty => $what:literal),*) => {$(
+        impl<'de> NamedInt<'de> for $ty {
+            #[inline]
+            fn deserialize_named<D: Deserializer<'de>>(deserializer: D, field: &'static str) -> Result<Self, D::Error> {
+                let visitor = IntVisitor::<$ty> { field, what: $what, ty: PhantomData };
+                deserializer.deserialize_i64(visitor)
+            }
+        }
+    )*};
+}
+
+named_int!(
+    u64 => "a non-negative integer (u64)",
+    u32 => "a non-negative integer below 2^32 (u32)",
+    i64 => "an integer (i64)"
+);
+
+/// `null` or a [`NamedInt`].
+struct OptionVisitor<T> {
+    field: &'static str,
+    ty: PhantomData<T>,
+}
+
+impl<'de, T: NamedInt<'de>> Visitor<'de> for OptionVisitor<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an integer or null for field `{}`", self.field)
+    }
+
+    #[inline]
+    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    #[inline]
+    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        T::deserialize_named(deserializer, self.field).map(Some)
+    }
+}
+
+impl<'de, T: NamedInt<'de>> NamedInt<'de> for Option<T> {
+    #[inline]
+    fn deserialize_named<D: Deserializer<'de>>(deserializer: D, field: &'static str) -> Result<Self, D::Error> {
+        deserializer.deserialize_option(OptionVisitor { field, ty: PhantomData })
+    }
+}
+
+impl<'de, T: NamedInt<'de>> NamedInt<'de> for OptionalNullable<T> {
+    #[inline]
+    fn deserialize_named<D: Deserializer<'de>>(deserializer: D, field: &'static str) -> Result<Self, D::Error> {
+        Ok(match Option::<T>::deserialize_named(deserializer, field)? {
+            Some(value) => OptionalNullable::Value(value),
+            None => OptionalNullable::Null,
+        })
+    }
+}

@@ -1,0 +1,74 @@
+//! `Deserialize` for structs, written out: one `visit_map` that matches each key against the
+//! documented wire names, fills one slot per field, keeps every other key in the unknown-field
+//! map, then applies each field's presence rule. No key is buffered; the generic work is in
+//! `llm_usage::__private::de`, so each field costs two lines.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::struct_::FieldPlan;
+use super::types;
+use crate::model::Presence;
+
+pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> TokenStream {
+    let expecting = format!("struct {}", ident.to_string().trim_start_matches("r#"));
+    let wire_names = fields.iter().map(|f| &f.field.wire_name);
+    let slots: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("__f{i}")).collect();
+    let arms = fields.iter().zip(&slots).enumerate().map(|(i, (plan, slot))| {
+        let index = Literal::usize_unsuffixed(i);
+        let next = if types::is_integer(&plan.field.ty) { quote! { next_int } } else { quote! { next } };
+        quote! {
+            ::llm_usage::__private::de::Key::Field(#index) => ::llm_usage::__private::de::#next(&mut map, &mut #slot, FIELDS[#index])?,
+        }
+    });
+    let inits = fields.iter().zip(&slots).enumerate().map(|(i, (plan, slot))| {
+        let index = Literal::usize_unsuffixed(i);
+        let name = plan.ident;
+        match plan.field.presence {
+            Presence::Required => quote! { #name: ::llm_usage::__private::de::required(#slot, FIELDS[#index])?, },
+            Presence::Optional => quote! { #name: #slot.unwrap_or_default(), },
+        }
+    });
+    quote! {
+        impl<'de> ::llm_usage::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::llm_usage::__private::serde::Deserializer<'de>,
+            {
+                struct __Visitor;
+                impl<'de> ::llm_usage::__private::serde::de::Visitor<'de> for __Visitor {
+                    type Value = #ident;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+
+                    fn visit_map<A>(self, mut map: A) -> ::std::result::Result<#ident, A::Error>
+                    where
+                        A: ::llm_usage::__private::serde::de::MapAccess<'de>,
+                    {
+                        const FIELDS: &[&str] = &[#(#wire_names),*];
+                        #(let mut #slots = ::std::option::Option::None;)*
+                        let mut #unknown = ::llm_usage::UnknownFields::new();
+                        while let ::std::option::Option::Some(key) =
+                            map.next_key_seed(::llm_usage::__private::de::FieldKey(FIELDS))?
+                        {
+                            match key {
+                                #(#arms)*
+                                ::llm_usage::__private::de::Key::Field(_) => {}
+                                ::llm_usage::__private::de::Key::Unknown(key) => {
+                                    ::llm_usage::__private::de::next_unknown(&mut map, &mut #unknown, key)?
+                                }
+                            }
+                        }
+                        ::std::result::Result::Ok(#ident {
+                            #(#inits)*
+                            #unknown,
+                        })
+                    }
+                }
+                deserializer.deserialize_map(__Visitor)
+            }
+        }
+    }
+}
