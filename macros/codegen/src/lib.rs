@@ -55,6 +55,10 @@ pub fn load(input: &Input) -> Loaded {
     let found = read::find_files(input, &mut diags);
     let files = found.iter().map(|f| f.rel().to_string()).collect();
     let types = read_and_parse(found, &mut diags);
+    if input.roots.is_some() {
+        // With roots, only the declarations they reach may produce diagnostics.
+        diags.drop_unattached();
+    }
     let mut schema = Schema { types, ..Schema::default() };
     let roots = resolve::Roots {
         names: input.roots.as_deref(),
@@ -104,9 +108,7 @@ fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<model
     let mut types = Vec::new();
     for (t, d) in results {
         types.extend(t);
-        for diagnostic in d.into_sorted() {
-            diags.push(diagnostic);
-        }
+        diags.append(d);
     }
     types
 }

@@ -8,6 +8,8 @@
 
 mod bases;
 mod cycles;
+mod held;
+mod imports;
 mod index;
 mod links;
 mod reach;
@@ -27,12 +29,14 @@ pub struct Roots<'a> {
 
 pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, diags: &mut Diagnostics) {
     // Look every reference up while the index borrows the types, then write the targets.
-    let index = Index::build(&schema.types, diags);
+    // Problems of one declaration are reported once it is known to be needed.
+    let mut held = held::Held::default();
+    let index = Index::build(&schema.types, &mut held);
     let mut found = Vec::new();
-    for ty in &schema.types {
+    for (id, ty) in schema.types.iter().enumerate() {
         for_each_use(ty, &mut |used| {
             if let Use::Named(named) = used {
-                found.push(index.lookup(named, &ty.dir, &ty.file));
+                found.push(index.lookup(named, id));
             }
         });
     }
@@ -47,8 +51,9 @@ pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, diags: &mut Diagnostics) 
             None => {}
         });
     }
-    bases::merge(schema, diags);
+    bases::merge(schema, &mut held);
     let unresolved = reach::mark_included(schema, root_ids.as_deref(), diags);
+    held.report(schema, roots.names.is_none(), diags);
     // Unresolved names matter only in types that are generated: a whole vendor file may
     // mention DOM types in declarations nobody asked for.
     for mut error in errors.into_sorted() {
