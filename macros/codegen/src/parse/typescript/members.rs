@@ -209,9 +209,8 @@ impl Ctx<'_> {
     /// ends matters), including type predicates (`obj is Part`, `asserts x is T`, `asserts x`).
     /// False if it is not a type.
     pub fn skip_return_type(&mut self, depth: usize) -> bool {
-        let ident = |ctx: &Self, n: usize| {
-            ctx.peek().is_some() && matches!(ctx.peek_nth(n).map(|t| &t.kind), Some(TokenKind::Ident(_)))
-        };
+        let ident = |ctx: &Self, n: usize| matches!(ctx.peek_nth(n).map(|t| &t.kind), Some(TokenKind::Ident(_)));
+        // `asserts x` / `x is`: the predicate's words are on one line.
         let same_line = |ctx: &Self, n: usize, word: Option<&str>| {
             ctx.peek_nth(n).is_some_and(|t| !t.newline_before && word.map_or(ident(ctx, n), |w| t.is_ident(w)))
         };
