@@ -16,6 +16,12 @@ fn parse_one(path: &Path, kind: SourceKind) -> Vec<TypeDef> {
     let mut diags = Diagnostics::new();
     let types = parse::parse_file(&file, &mut diags);
     assert!(diags.is_empty(), "{:?}", diags.into_sorted());
+    // Problems inside a declaration go with it.
+    assert!(
+        types.iter().all(|t| t.diagnostics.is_empty()),
+        "{:?}",
+        types.iter().flat_map(|t| &t.diagnostics).collect::<Vec<_>>()
+    );
     types
 }
 

@@ -43,6 +43,10 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
+    /// Problems a parser could attach to no declaration (a stray token between two of them).
+    /// Reported like the others unless [`Diagnostics::drop_unattached`] says nothing outside
+    /// the declarations asked for matters (generation limited by `roots`).
+    unattached: Vec<Diagnostic>,
 }
 
 impl Diagnostics {
@@ -58,16 +62,38 @@ impl Diagnostics {
         self.push(Diagnostic::new(loc, message));
     }
 
+    /// A problem found outside every declaration: see [`Diagnostics::drop_unattached`].
+    pub fn push_unattached(&mut self, diagnostic: Diagnostic) {
+        self.unattached.push(diagnostic);
+    }
+
+    /// Forgets the problems found outside every declaration.
+    pub fn drop_unattached(&mut self) {
+        self.unattached.clear();
+    }
+
+    /// Keeps the problems found outside every declaration for which `keep` says so.
+    pub fn retain_unattached(&mut self, keep: impl Fn(&Diagnostic) -> bool) {
+        self.unattached.retain(|d| keep(d));
+    }
+
+    /// Takes over everything `other` collected, keeping each list apart.
+    pub fn append(&mut self, other: Diagnostics) {
+        self.list.extend(other.list);
+        self.unattached.extend(other.unattached);
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
+        self.list.is_empty() && self.unattached.is_empty()
     }
 
     pub fn len(&self) -> usize {
-        self.list.len()
+        self.list.len() + self.unattached.len()
     }
 
     /// Sorted by file, line and column so output does not depend on processing order.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.list.append(&mut self.unattached);
         self.list.sort_by(|a, b| {
             (&*a.loc.file, a.loc.line, a.loc.col, &a.message).cmp(&(&*b.loc.file, b.loc.line, b.loc.col, &b.message))
         });

@@ -63,6 +63,20 @@ pub fn load(input: &Input) -> Loaded {
         found.into_iter().partition(|f| f.kind() == read::SourceKind::Config);
     let configs = read_configs(config_files, &mut diags);
     let types = read_and_parse(schema_files, &mut diags);
+    // With roots, only the declarations they reach may produce diagnostics: a problem found
+    // outside every declaration matters only outside the folders that roots limit.
+    if input.roots.is_some() {
+        diags.drop_unattached();
+    } else {
+        let limited: Vec<&str> = configs
+            .iter()
+            .filter(|c| !c.roots.is_empty())
+            .map(|c| c.loc.file.strip_suffix(config::FILE_NAME).unwrap_or(&c.loc.file))
+            .collect();
+        if !limited.is_empty() {
+            diags.retain_unattached(|d| !limited.iter().any(|dir| d.loc.file.starts_with(dir)));
+        }
+    }
     let mut schema = Schema { types, ..Schema::default() };
     let roots = resolve::Roots {
         names: input.roots.as_deref(),
@@ -123,9 +137,7 @@ fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<model
     let mut types = Vec::new();
     for (t, d) in results {
         types.extend(t);
-        for diagnostic in d.into_sorted() {
-            diags.push(diagnostic);
-        }
+        diags.append(d);
     }
     types
 }

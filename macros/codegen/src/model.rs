@@ -7,6 +7,8 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::diagnostic::Diagnostic;
+
 /// A place in a schema file. Lines and columns are 1-based; columns count characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Location {
@@ -82,6 +84,10 @@ pub struct TypeDef {
     pub deprecated: Option<Deprecation>,
     pub loc: Location,
     pub kind: TypeKind,
+    /// Problems the parser found in this declaration. The resolver reports them only if the
+    /// declaration is needed (always, without roots), so that a whole vendor file's functions
+    /// and odd declarations do not matter when `roots` names what to generate.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -251,11 +257,26 @@ pub struct NamedRef {
     pub target: Option<TypeId>,
     /// Set by the resolver: this reference closes a cycle and must be boxed.
     pub boxed: bool,
+    /// Set by the TypeScript parser when the name's first segment (the qualifier's, or the
+    /// name itself) is imported by its file: the reference means a declaration of that file.
+    /// Shared by every reference through the same import.
+    pub import: Option<Arc<Import>>,
+}
+
+/// Where an imported TypeScript name comes from: `import * as API from './completions'`
+/// (`API.CompletionUsage`), `import { Usage as U } from './usage'` (`U`, or `U.Raw`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Import {
+    /// The module specifier as written: `./completions`, `../index`, `openai`.
+    pub from: String,
+    /// The name the module exports (`Usage`); `None` for a namespace import (`* as API`),
+    /// whose alias stands for the module itself.
+    pub name: Option<String>,
 }
 
 impl NamedRef {
     pub fn new(name: impl Into<String>, loc: Location) -> Self {
-        NamedRef { name: name.into(), qualifier: None, link: None, loc, target: None, boxed: false }
+        NamedRef { name: name.into(), qualifier: None, link: None, loc, target: None, boxed: false, import: None }
     }
 }
 

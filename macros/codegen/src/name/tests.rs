@@ -35,6 +35,7 @@ fn def(name: &str, dir: &str, kind: TypeKind) -> TypeDef {
         deprecated: None,
         loc: loc(1),
         kind,
+        diagnostics: Vec::new(),
     }
 }
 

@@ -1,14 +1,22 @@
 //! `extends`: a struct gets the fields of its bases, base fields first; a field it declares
 //! itself replaces a base field of the same name.
 
+use super::held::Held;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Field, Schema, TypeId, TypeKind};
 
-pub fn merge(schema: &mut Schema, diags: &mut Diagnostics) {
+/// Problems (a base that is not an object, a chain extending itself) are held as problems of
+/// the type whose fields were being merged.
+pub fn merge(schema: &mut Schema, held: &mut Held) {
     let merged: Vec<Option<Vec<Field>>> = (0..schema.types.len())
         .map(|id| {
             let has_bases = matches!(&schema.types[id].kind, TypeKind::Struct(s) if !s.bases.is_empty());
-            has_bases.then(|| all_fields(schema, id, &mut Vec::new(), diags))
+            has_bases.then(|| {
+                let mut found = Diagnostics::new();
+                let fields = all_fields(schema, id, &mut Vec::new(), &mut found);
+                held.extend(id, found);
+                fields
+            })
         })
         .collect();
     for (id, fields) in merged.into_iter().enumerate() {

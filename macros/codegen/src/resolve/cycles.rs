@@ -28,7 +28,8 @@ pub fn mark(schema: &mut Schema, diags: &mut Diagnostics) {
     for id in 0..n {
         let comp = required_scc[id];
         let cyclic = required[id].iter().any(|&t| required_scc[t] == comp);
-        if !cyclic || reported[comp] {
+        // A cycle among types nobody generates does not matter (with roots).
+        if !cyclic || reported[comp] || !schema.is_included(id) {
             continue;
         }
         reported[comp] = true;

@@ -2,9 +2,11 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{NamedRef, TypeDef, TypeId};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Import, NamedRef, TypeDef, TypeId, TypeKind};
 
+use super::held::Held;
+use super::imports;
 use super::links::{self, NotAFile};
 use super::LookupError;
 
@@ -21,8 +23,9 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    /// Indexes `types`, reporting a second type of a name already taken in its folder.
-    pub fn build(types: &'a [TypeDef], diags: &mut Diagnostics) -> Index<'a> {
+    /// Indexes `types`, holding a second type of a name already taken in its folder as a
+    /// problem of both.
+    pub fn build(types: &'a [TypeDef], held: &mut Held) -> Index<'a> {
         let mut index = Index {
             types,
             by_file: HashMap::with_capacity(types.len()),
@@ -32,14 +35,15 @@ impl<'a> Index<'a> {
         for (id, ty) in types.iter().enumerate() {
             index.by_file.entry(ty.file.as_str()).or_default().push(id);
             let key = (ty.dir.as_str(), ty.name.as_str());
-            if let Some(&first) = index.by_dir_name.get(&key) {
-                let first = &types[first];
-                diags.push(Diagnostic::new(ty.loc.clone(), format!("duplicate type name `{}`", ty.name)).with_note(
-                    format!(
+            if let Some(&first_id) = index.by_dir_name.get(&key) {
+                let first = &types[first_id];
+                let diagnostic = Diagnostic::new(ty.loc.clone(), format!("duplicate type name `{}`", ty.name))
+                    .with_note(format!(
                         "`{}` is already defined at {}; rename one of them or move it to another folder",
                         ty.name, first.loc
-                    ),
-                ));
+                    ));
+                held.push(first_id, diagnostic.clone());
+                held.push(id, diagnostic);
                 continue;
             }
             index.by_dir_name.insert(key, id);
@@ -53,8 +57,18 @@ impl<'a> Index<'a> {
         self.by_dir_name.get(&(dir, name)).copied()
     }
 
-    /// The type `named` means, written in `file` (in folder `dir`).
-    pub fn lookup(&self, named: &NamedRef, dir: &str, file: &str) -> Result<TypeId, LookupError> {
+    /// The type `named` means, written in type `from`.
+    pub fn lookup(&self, named: &NamedRef, from: TypeId) -> Result<TypeId, LookupError> {
+        let Some(ty) = self.types.get(from) else { return self.by_name(named, "", from) };
+        let (dir, file) = (ty.dir.as_str(), ty.file.as_str());
+        if let (None, Some(import)) = (&named.link, &named.import) {
+            // Through the file it is imported from; failing that (the file is not in the
+            // folder, or re-exports it from elsewhere), by name as if it were not imported.
+            return match self.through_import(named, import, file) {
+                Ok(id) => Ok(id),
+                Err(miss) => self.by_name(named, dir, from).map_err(|error| imports::explain(error, import, &miss)),
+            };
+        }
         match named.link.as_deref() {
             Some(link) => match links::candidates(dir, link) {
                 Ok(candidates) => self.by_link(named, link, &candidates),
@@ -62,10 +76,12 @@ impl<'a> Index<'a> {
                     Diagnostic::new(named.loc.clone(), format!("link `{link}` leaves the schema folder"))
                         .with_note("links may only point at files inside the schema folder"),
                 )),
-                Err(NotAFile::Anchor(_)) => self.in_file(named, file).map_or_else(|| self.by_name(named, dir), Ok),
-                Err(NotAFile::Web) => self.by_name(named, dir),
+                Err(NotAFile::Anchor(_)) => {
+                    self.in_file(named, file).map_or_else(|| self.by_name(named, dir, from), Ok)
+                }
+                Err(NotAFile::Web) => self.by_name(named, dir, from),
             },
-            None => self.by_name(named, dir),
+            None => self.by_name(named, dir, from),
         }
     }
 
@@ -97,9 +113,37 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// The declaration an imported name means: `path` (namespaces, then the name) at the top
+    /// level of the imported file.
+    fn through_import(&self, named: &NamedRef, import: &Import, file: &str) -> Result<TypeId, imports::Miss> {
+        let path = imports::path_in_module(named, import);
+        let Some((name, namespaces)) = path.split_last() else { return Err(imports::Miss::NotDeclared) };
+        let candidates = imports::candidates(file, &import.from);
+        let Some(module) = candidates.iter().find(|c| self.by_file.contains_key(c.as_str())) else {
+            return Err(imports::Miss::NotInFolder(candidates));
+        };
+        let mut dir = links::join_normalized(module, "..").unwrap_or_default();
+        for namespace in namespaces {
+            if !dir.is_empty() {
+                dir.push('/');
+            }
+            dir.push_str(namespace);
+        }
+        match self.get(&dir, name) {
+            Some(id) if self.types[id].file == *module => Ok(id),
+            _ => Err(imports::Miss::NotDeclared),
+        }
+    }
+
     /// A name with no link: the referring folder first, then the folder its qualifier names
     /// beside it (`components.X` from `operations/`), then a name unique across the schema.
-    fn by_name(&self, named: &NamedRef, dir: &str) -> Result<TypeId, LookupError> {
+    /// An alias to a qualified name never means itself: inside `namespace X`,
+    /// `export type A = Other.A` re-exports the `A` outside it. (A struct or union naming
+    /// itself, `models.Value` in Speakeasy's recursive unions, does mean itself.)
+    fn by_name(&self, named: &NamedRef, dir: &str, from: TypeId) -> Result<TypeId, LookupError> {
+        let reexport =
+            named.qualifier.is_some() && matches!(self.types.get(from).map(|t| &t.kind), Some(TypeKind::Alias(_)));
+        let other = |id: &TypeId| !reexport || *id != from;
         match named.qualifier.as_deref() {
             // The host's globals (DOM `Blob`, `AbortSignal`): never the vendor's own type of
             // the same name, and nothing we can generate.
@@ -125,9 +169,18 @@ impl<'a> Index<'a> {
                         return Ok(id);
                     }
                 }
-                // Speakeasy's `models.X` names no folder: the doc's own folder is meant.
-                if let Some(id) = self.get(dir, &named.name) {
-                    return Ok(id);
+                // Speakeasy's `models.X` names no folder: the doc's own folder is meant. Where
+                // that is the re-export itself, the enclosing scopes are.
+                match self.get(dir, &named.name) {
+                    Some(id) if other(&id) => return Ok(id),
+                    Some(_) => {
+                        for candidate in ancestors(dir).skip(1) {
+                            if let Some(id) = self.get(candidate, &named.name).filter(other) {
+                                return Ok(id);
+                            }
+                        }
+                    }
+                    None => {}
                 }
             }
             None => {
@@ -140,12 +193,16 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        match self.by_name.get(named.name.as_str()).map(Vec::as_slice) {
-            Some([only]) => Ok(*only),
-            Some(many) if !many.is_empty() => {
-                let places = many
-                    .iter()
-                    .map(|&id| format!("`{}`", display_dir(&self.types[id].dir)))
+        let everywhere = || {
+            let all = self.by_name.get(named.name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            all.iter().copied().filter(other)
+        };
+        let mut found = everywhere();
+        match (found.next(), found.next()) {
+            (Some(only), None) => Ok(only),
+            (Some(_), Some(_)) => {
+                let places = everywhere()
+                    .map(|id| format!("`{}`", display_dir(&self.types[id].dir)))
                     .collect::<Vec<_>>()
                     .join(", ");
                 Err(Box::new(

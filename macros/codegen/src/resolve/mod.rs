@@ -8,6 +8,8 @@
 
 mod bases;
 mod cycles;
+mod held;
+mod imports;
 mod index;
 mod links;
 mod overrides;
@@ -30,12 +32,14 @@ pub struct Roots<'a> {
 /// Resolves `schema` in place, with the overrides of `configs` (every `llm-usage.toml` found).
 pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, configs: &[Config], diags: &mut Diagnostics) {
     // Look every reference up while the index borrows the types, then write the targets.
-    let index = Index::build(&schema.types, diags);
+    // Problems of one declaration are reported once it is known to be needed.
+    let mut held = held::Held::default();
+    let index = Index::build(&schema.types, &mut held);
     let mut found = Vec::new();
-    for ty in &schema.types {
+    for (id, ty) in schema.types.iter().enumerate() {
         for_each_use(ty, &mut |used| {
             if let Use::Named(named) = used {
-                found.push(index.lookup(named, &ty.dir, &ty.file));
+                found.push(index.lookup(named, id));
             }
         });
     }
@@ -51,9 +55,16 @@ pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, configs: &[Config], diags
             None => {}
         });
     }
-    bases::merge(schema, diags);
+    bases::merge(schema, &mut held);
     overrides::apply(schema, configs, &override_targets, diags);
     let unresolved = reach::mark_included(schema, root_ids.as_deref(), diags);
+    // Problems of a declaration count where it is generated, and everywhere no roots (the
+    // macro's, or an `llm-usage.toml`'s for its folder) limit generation.
+    let limited: Vec<&str> = configs.iter().filter(|c| !c.roots.is_empty()).map(|c| c.dir.as_str()).collect();
+    let unlimited = |id: usize| {
+        roots.names.is_none() && !limited.iter().any(|dir| crate::config::is_within(&schema.types[id].dir, dir))
+    };
+    held.report(schema, |id| schema.is_included(id) || unlimited(id), diags);
     // Unresolved names matter only in types that are generated: a whole vendor file may
     // mention DOM types in declarations nobody asked for.
     for mut error in errors.into_sorted() {

@@ -74,6 +74,8 @@ fn lookup(
     match index.get(&dir, name) {
         Some(id) if matches!(schema.types[id].kind, TypeKind::Unsupported(_)) => {
             let TypeKind::Unsupported(u) = &schema.types[id].kind else { return None };
+            // A declaration that does not parse: what is wrong with it, too.
+            schema.types[id].diagnostics.iter().for_each(|d| diags.push(d.clone()));
             diags.push(
                 Diagnostic::new(u.loc.clone(), format!("root `{root}` is {}, which cannot be generated", u.construct))
                     .with_note("choose roots that are objects, enums, unions or aliases"),
@@ -119,19 +121,23 @@ pub fn mark_included(
                     unresolved.insert(named.loc.clone(), ty.name.clone());
                 }
                 Some(target) => match &schema.types[target].kind {
-                    TypeKind::Unsupported(u) => diags.push(
-                        Diagnostic::new(
-                            named.loc.clone(),
-                            format!(
-                                "`{}` is {}, which cannot be generated; `{}` needs it",
-                                named.name, u.construct, ty.name
-                            ),
-                        )
-                        .with_note(format!(
-                            "declared at {}; use `roots` to generate only types that do not need it",
-                            u.loc
-                        )),
-                    ),
+                    TypeKind::Unsupported(u) => {
+                        // A declaration that does not parse: what is wrong with it, too.
+                        schema.types[target].diagnostics.iter().for_each(|d| diags.push(d.clone()));
+                        diags.push(
+                            Diagnostic::new(
+                                named.loc.clone(),
+                                format!(
+                                    "`{}` is {}, which cannot be generated; `{}` needs it",
+                                    named.name, u.construct, ty.name
+                                ),
+                            )
+                            .with_note(format!(
+                                "declared at {}; use `roots` to generate only types that do not need it",
+                                u.loc
+                            )),
+                        );
+                    }
                     _ => queue.push_back(target),
                 },
             },

@@ -2,6 +2,8 @@
 //!
 //! - `llm-usage expand PATH` prints the Rust that `include_schemas!` would generate.
 //! - `llm-usage check PATH` reports every problem in the schema files, `path:line:col: message`.
+//!
+//! Both take `--root MODULE::TYPE` (repeatable): the `roots` of `include_schemas!`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,15 +22,38 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Print the generated Rust for a schema folder or file, formatted.
-    Expand { path: PathBuf },
+    Expand {
+        path: PathBuf,
+        #[command(flatten)]
+        roots: Roots,
+    },
     /// Parse and resolve everything under PATH and report every diagnostic.
-    Check { path: PathBuf },
+    Check {
+        path: PathBuf,
+        #[command(flatten)]
+        roots: Roots,
+    },
+}
+
+#[derive(clap::Args)]
+struct Roots {
+    /// Generate only this type and what it reaches, as `include_schemas!`'s `roots` names it
+    /// (`google::UsageMetadata`); repeat for several. Then only those types may produce
+    /// diagnostics.
+    #[arg(long = "root", value_name = "MODULE::TYPE")]
+    roots: Vec<String>,
+}
+
+impl Roots {
+    fn input(self, path: PathBuf) -> Input {
+        Input { roots: (!self.roots.is_empty()).then_some(self.roots), ..Input::new(path) }
+    }
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Expand { path } => expand(&Input::new(path)),
-        Command::Check { path } => check(&Input::new(path)),
+        Command::Expand { path, roots } => expand(&roots.input(path)),
+        Command::Check { path, roots } => check(&roots.input(path)),
     }
 }
 

@@ -120,6 +120,8 @@ fn file(name: &str, text: &str) -> SourceFile {
 fn parse(name: &str, text: &str) -> (Vec<TypeDef>, Vec<String>) {
     let mut diags = Diagnostics::new();
     let types = super::parse(&file(name, text), &mut diags);
+    // Problems inside a declaration go with it; without roots they are all reported.
+    types.iter().flat_map(|t| &t.diagnostics).for_each(|d| diags.push(d.clone()));
     (types, diags.into_sorted().iter().map(ToString::to_string).collect())
 }
 

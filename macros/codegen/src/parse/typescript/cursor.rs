@@ -26,6 +26,12 @@ pub(crate) struct Ctx<'a> {
     pub diags: &'a mut Diagnostics,
     /// Above zero while parsing code whose syntax errors do not matter (function return types).
     pub quiet: u32,
+    /// While a declaration is read: the problems found in it, which go with the type it
+    /// declares (`TypeDef::diagnostics`). Problems found outside any declaration are
+    /// unattached ([`Diagnostics::push_unattached`]).
+    pub held: Option<Vec<Diagnostic>>,
+    /// The declaration being read: its name token, name and what it is (`` `interface X` ``).
+    pub held_name: Option<(usize, String, String)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -155,9 +161,21 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn error_at(&mut self, loc: Location, message: impl Into<String>, note: impl Into<String>) {
-        if self.quiet == 0 {
-            self.diags.push(Diagnostic::new(loc, message).with_note(note));
+        let Some(diagnostic) = self.diagnostic(loc, message, note) else { return };
+        match &mut self.held {
+            Some(held) => held.push(diagnostic),
+            None => self.diags.push_unattached(diagnostic),
         }
+    }
+
+    /// A diagnostic to report, or `None` while errors do not matter (`quiet`).
+    pub fn diagnostic(&self, loc: Location, message: impl Into<String>, note: impl Into<String>) -> Option<Diagnostic> {
+        (self.quiet == 0).then(|| Diagnostic::new(loc, message).with_note(note))
+    }
+
+    /// The problems held for the declaration being read so far.
+    pub fn take_held(&mut self) -> Vec<Diagnostic> {
+        self.held.as_mut().map(std::mem::take).unwrap_or_default()
     }
 
     pub fn error(&mut self, idx: usize, message: impl Into<String>, note: impl Into<String>) {

@@ -84,14 +84,14 @@ impl Ctx<'_> {
         let next = self.peek_nth(1).map(|t| t.kind.clone());
         let named = matches!(next, Some(TokenKind::Ident(_)));
         match word.as_str() {
-            "interface" if named => self.interface(doc, dir, depth, out),
-            "class" if named => self.class(doc, dir, depth, out),
-            "enum" if named => self.enum_decl(doc, dir, out),
+            "interface" if named => self.declaration(dir, out, |ctx, out| ctx.interface(doc, dir, depth, out)),
+            "class" if named => self.declaration(dir, out, |ctx, out| ctx.class(doc, dir, depth, out)),
+            "enum" if named => self.declaration(dir, out, |ctx, out| ctx.enum_decl(doc, dir, out)),
             "const" if self.peek_nth(1).is_some_and(|t| t.is_ident("enum")) => {
                 self.bump();
-                self.enum_decl(doc, dir, out);
+                self.declaration(dir, out, |ctx, out| ctx.enum_decl(doc, dir, out));
             }
-            "type" if named => self.alias(doc, dir, depth, out),
+            "type" if named => self.declaration(dir, out, |ctx, out| ctx.alias(doc, dir, depth, out)),
             "namespace" | "module" if named => self.namespace(dir, depth, out),
             "module" if matches!(next, Some(TokenKind::Str(_))) => {
                 // `declare module 'x' { … }`: its declarations belong to this folder.
@@ -105,7 +105,8 @@ impl Ctx<'_> {
             }
             "type" if self.nth_is_punct(1, "{") || self.nth_is_punct(1, "*") => self.skip_code(false),
             "function" => self.skip_function(),
-            "import" | "const" | "let" | "var" => self.skip_code(false),
+            "import" => self.import(out),
+            "const" | "let" | "var" => self.skip_code(false),
             _ if !word.is_empty()
                 && !named
                 && !DECLARATIONS.contains(&word.as_str())
@@ -122,12 +123,40 @@ impl Ctx<'_> {
         }
     }
 
+    /// Reads one declaration with `read`. The problems found meanwhile go with the type it
+    /// declares; if it declares none (its body is missing), a placeholder of its name carries
+    /// them, so that they are reported exactly where something needs that name. Without a
+    /// name there is nothing to attach them to: they are unattached.
+    fn declaration(&mut self, dir: &str, out: &mut Output, read: impl FnOnce(&mut Self, &mut Output)) {
+        // Declarations do not nest (a namespace is not one), so nothing is held here yet.
+        self.held = Some(Vec::new());
+        self.held_name = None;
+        read(self, out);
+        let held = self.held.take().unwrap_or_default();
+        let name = self.held_name.take();
+        if held.is_empty() {
+            return;
+        }
+        match name {
+            Some((name_tok, name, what)) => {
+                let loc = self.loc(name_tok);
+                let construct = format!("a declaration that does not parse ({what})");
+                let mut def =
+                    self.typedef(name, name_tok, dir, None, TypeKind::Unsupported(Unsupported { construct, loc }));
+                def.diagnostics = held;
+                out.add(self, def, Decl::Malformed, Vec::new());
+            }
+            None => held.into_iter().for_each(|d| self.diags.push_unattached(d)),
+        }
+    }
+
     /// The declaration's name after its keyword (both consumed), or `None`, reported.
     fn decl_name(&mut self) -> Option<(usize, String)> {
-        self.bump();
+        let keyword = self.bump().and_then(|k| self.ident(k)).unwrap_or("").to_string();
         let idx = self.peek_idx()?;
         let name = self.ident(idx)?.to_string();
         self.bump();
+        self.held_name = Some((idx, name.clone(), format!("`{keyword} {name}`")));
         Some((idx, name))
     }
 
@@ -141,6 +170,7 @@ impl Ctx<'_> {
             deprecated: doc.deprecated,
             loc: self.loc(name_tok),
             kind,
+            diagnostics: Vec::new(),
         }
     }
 
@@ -209,7 +239,10 @@ impl Ctx<'_> {
             format!("expected `{{` to open the body of {what}, found {found}"),
             "a declaration's body is `{ … }`",
         );
-        self.skip_code(false);
+        // What starts a new line is likely the next declaration: resume there.
+        if !self.newline_before_next() {
+            self.skip_code(false);
+        }
         false
     }
 
@@ -221,6 +254,7 @@ impl Ctx<'_> {
             return;
         }
         let members = self.parse_members(&what, depth + 1);
+        let members = out.drop_repeats(self, dir, &name, members);
         let mut sink = Sink { dir, types: Vec::new() };
         let kind = if let Some(generic) = &header.generic {
             TypeKind::Unsupported(Unsupported {
@@ -251,6 +285,7 @@ impl Ctx<'_> {
             return;
         }
         let members = self.parse_class_body(&what, depth + 1);
+        let members = out.drop_repeats(self, dir, &name, members);
         let mut sink = Sink { dir, types: Vec::new() };
         let kind = if let Some(generic) = &header.generic {
             TypeKind::Unsupported(Unsupported {
@@ -369,14 +404,9 @@ impl Ctx<'_> {
             self.skip_code(false);
             return;
         }
-        if self.eat_punct(":") {
-            self.quiet += 1;
-            let ty = self.parse_type(1);
-            self.quiet -= 1;
-            if ty.is_none() {
-                self.skip_code(false);
-                return;
-            }
+        if self.eat_punct(":") && !self.skip_return_type(1) {
+            self.skip_code(false);
+            return;
         }
         if self.at_punct("{") {
             self.skip_balanced();

@@ -132,6 +132,7 @@ impl Ctx<'_> {
             deprecated: None,
             loc: loc.clone(),
             kind: TypeKind::Alias(TypeRef::Scalar(Scalar::Any)),
+            diagnostics: Vec::new(),
         });
         let kind = kind(self, sink);
         if let Some(def) = sink.types.get_mut(slot) {
@@ -161,7 +162,7 @@ impl Ctx<'_> {
             Ok(ty) => ty,
             Err(kind) => {
                 let at = parts.first().map_or(ty.start, |p| p.start);
-                self.generate(name, at, docs, sink, |_, _| kind)
+                self.generate(name, at, docs, sink, |_, _| *kind)
             }
         };
         lowered
@@ -186,7 +187,7 @@ impl Ctx<'_> {
         naming: &Naming,
         docs: &Docs,
         sink: &mut Sink<'_>,
-    ) -> Result<TypeRef, TypeKind> {
+    ) -> Result<TypeRef, Box<TypeKind>> {
         match parts {
             [] => return Ok(TypeRef::Scalar(Scalar::Any)),
             [one] => return Ok(self.lower_single(one, naming, docs, sink)),
@@ -214,7 +215,7 @@ impl Ctx<'_> {
                     values.push(EnumValue { value, member: None, docs: Docs::default(), deprecated: None, loc });
                 }
             }
-            return Err(TypeKind::Enum(EnumDef { values, open }));
+            return Err(Box::new(TypeKind::Enum(EnumDef { values, open })));
         }
         let bools: Vec<bool> = closed
             .iter()
@@ -240,7 +241,7 @@ impl Ctx<'_> {
             };
             variants.push(Variant { ty, loc: self.loc(part.start) });
         }
-        Err(TypeKind::Union(UnionDef { variants }))
+        Err(Box::new(TypeKind::Union(UnionDef { variants })))
     }
 
     /// One type that is not a union at its top.
@@ -403,7 +404,7 @@ impl Ctx<'_> {
         parts.retain(|p| !matches!(p.kind, TyKind::Keyword(Keyword::Null | Keyword::Undefined)));
         match self.union_shape(&parts, name, &naming, &Docs::default(), sink) {
             Ok(ty) => TypeKind::Alias(ty),
-            Err(kind) => kind,
+            Err(kind) => *kind,
         }
     }
 }

@@ -199,15 +199,40 @@ impl Ctx<'_> {
         if !self.skip_balanced() {
             return Err(());
         }
-        if self.eat_punct(":") {
-            self.quiet += 1;
-            let ty = self.parse_type(depth + 1);
-            self.quiet -= 1;
-            if ty.is_none() {
-                return Err(());
-            }
+        if self.eat_punct(":") && !self.skip_return_type(depth + 1) {
+            return Err(());
         }
         Ok(())
+    }
+
+    /// After the `:` of a function or method: its return type, read quietly (only where it
+    /// ends matters), including type predicates (`obj is Part`, `asserts x is T`, `asserts x`).
+    /// False if it is not a type.
+    pub fn skip_return_type(&mut self, depth: usize) -> bool {
+        let ident = |ctx: &Self, n: usize| matches!(ctx.peek_nth(n).map(|t| &t.kind), Some(TokenKind::Ident(_)));
+        // `asserts x` / `x is`: the predicate's words are on one line.
+        let same_line = |ctx: &Self, n: usize, word: Option<&str>| {
+            ctx.peek_nth(n).is_some_and(|t| !t.newline_before && word.map_or(ident(ctx, n), |w| t.is_ident(w)))
+        };
+        self.quiet += 1;
+        let ok = if self.at_ident("asserts") && same_line(self, 1, None) {
+            self.bump();
+            self.bump();
+            if self.at_ident("is") {
+                self.bump();
+                self.parse_type(depth).is_some()
+            } else {
+                true
+            }
+        } else if ident(self, 0) && same_line(self, 1, Some("is")) {
+            self.bump();
+            self.bump();
+            self.parse_type(depth).is_some()
+        } else {
+            self.parse_type(depth).is_some()
+        };
+        self.quiet -= 1;
+        ok
     }
 
     /// At `{`: the property declarations of a class, through the matching `}`.

@@ -8,12 +8,14 @@
 
 mod cursor;
 mod enum_;
+mod imports;
 mod items;
 mod jsdoc;
 pub mod lexer;
 mod lower;
 mod members;
 mod output;
+mod repeats;
 mod syntax;
 
 #[cfg(test)]
@@ -48,8 +50,9 @@ pub fn parse_source(text: &str, origin: &Origin<'_>, diags: &mut Diagnostics) ->
     // After an unterminated string or comment the tokens stop early: every brace still open
     // would be reported too, so the lexer's error is the only one.
     let quiet = u32::from(truncated);
-    let mut ctx = Ctx { text, file: origin.display, rel: origin.rel, toks, pos: 0, diags, quiet };
+    let mut ctx =
+        Ctx { text, file: origin.display, rel: origin.rel, toks, pos: 0, diags, quiet, held: None, held_name: None };
     let mut out = Output::default();
     ctx.items(origin.dir, None, 0, &mut out);
-    out.finish()
+    out.finish(origin.dir)
 }

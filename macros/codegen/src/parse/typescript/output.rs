@@ -2,30 +2,44 @@
 //! types generated from inline TypeScript.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use super::cursor::Ctx;
-use crate::model::{Location, TypeDef, TypeKind, TypeRef};
+use crate::model::{Import, Location, TypeDef, TypeKind, TypeRef};
 
-/// What declared a type: interfaces merge with interfaces and classes; nothing else merges.
+/// What declared a type: interfaces merge with interfaces and classes; nothing else merges,
+/// except that a declaration that does not parse takes the place of whatever has its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Decl {
     Interface,
     Class,
     Other,
+    Malformed,
 }
 
 #[derive(Default)]
 pub(crate) struct Output {
-    types: Vec<TypeDef>,
+    pub(super) types: Vec<TypeDef>,
     /// (dir, name) of each declared type → its index and what declared it.
     declared: HashMap<(String, String), (usize, Decl)>,
     /// Indices of the generated types.
     generated: Vec<usize>,
+    /// The file's imports: local name → where it comes from.
+    pub imports: HashMap<String, Arc<Import>>,
+    /// (dir, name) of each interface or class → its properties' names and type texts, to
+    /// recognise a merged declaration repeating a property (see `repeats`).
+    pub properties: HashMap<(String, String), HashMap<String, String>>,
 }
 
 impl Output {
-    /// Adds a declared type and the types generated from its inline parts.
-    pub fn add(&mut self, ctx: &mut Ctx<'_>, def: TypeDef, decl: Decl, generated: Vec<TypeDef>) {
+    /// Adds a declared type and the types generated from its inline parts. The problems held
+    /// for the declaration go with it and with those types.
+    pub fn add(&mut self, ctx: &mut Ctx<'_>, mut def: TypeDef, decl: Decl, mut generated: Vec<TypeDef>) {
+        let held = ctx.take_held();
+        for g in &mut generated {
+            g.diagnostics.extend(held.iter().cloned());
+        }
+        def.diagnostics.extend(held);
         let key = (def.dir.clone(), def.name.clone());
         match self.declared.get(&key).copied() {
             Some((idx, first)) => {
@@ -34,6 +48,8 @@ impl Output {
                     (Decl::Interface, Decl::Interface)
                         | (Decl::Interface, Decl::Class)
                         | (Decl::Class, Decl::Interface)
+                        | (Decl::Malformed, _)
+                        | (_, Decl::Malformed)
                 );
                 let Some(existing) = self.types.get_mut(idx) else { return };
                 if !mergeable {
@@ -41,7 +57,12 @@ impl Output {
                         "`{}` is already declared at {}; TypeScript merges only interfaces (and an interface with a class)",
                         def.name, existing.loc
                     );
-                    ctx.error_at(def.loc.clone(), format!("duplicate type `{}`", def.name), note);
+                    existing.diagnostics.extend(def.diagnostics);
+                    existing.diagnostics.extend(ctx.diagnostic(
+                        def.loc.clone(),
+                        format!("duplicate type `{}`", def.name),
+                        note,
+                    ));
                     return;
                 }
                 merge(ctx, existing, def);
@@ -57,8 +78,10 @@ impl Output {
         }
     }
 
-    /// The file's types; a generated type whose name is taken gets a number (`…2`).
-    pub fn finish(mut self) -> Vec<TypeDef> {
+    /// The file's types; a generated type whose name is taken gets a number (`…2`), and
+    /// references to imported names say where they come from. `dir` is the file's folder.
+    pub fn finish(mut self, dir: &str) -> Vec<TypeDef> {
+        self.mark_imports(dir);
         let mut taken: HashSet<(String, String)> = self.declared.keys().cloned().collect();
         for &idx in &self.generated {
             let Some(def) = self.types.get(idx) else { continue };
@@ -87,6 +110,7 @@ impl Output {
 
 /// A second declaration of an interface: its fields and bases are appended to the first.
 fn merge(ctx: &mut Ctx<'_>, existing: &mut TypeDef, def: TypeDef) {
+    existing.diagnostics.extend(def.diagnostics);
     if existing.docs.is_empty() {
         existing.docs = def.docs;
     }
@@ -100,14 +124,14 @@ fn merge(ctx: &mut Ctx<'_>, existing: &mut TypeDef, def: TypeDef) {
             for field in second.fields {
                 if let Some(prior) = first.fields.iter().find(|f| f.name == field.name) {
                     let note = format!(
-                        "`{}` is first declared at {}; merged declarations may declare a property once",
+                        "`{}` is first declared at {} with another type; merged declarations may repeat a property only with the same type",
                         field.name, prior.loc
                     );
-                    ctx.error_at(
+                    existing.diagnostics.extend(ctx.diagnostic(
                         field.loc.clone(),
                         format!("duplicate property `{}` in `{}`", field.name, existing.name),
                         note,
-                    );
+                    ));
                 } else {
                     first.fields.push(field);
                 }

@@ -12,6 +12,8 @@ fn run(text: &str) -> (Vec<TypeDef>, Vec<String>) {
     let display: Arc<str> = Arc::from("schemas/v/t.ts");
     let mut diags = Diagnostics::new();
     let types = parse_source(text, &Origin { display: &display, rel: "v/t.ts", dir: "v" }, &mut diags);
+    // Problems inside a declaration go with it; without roots they are all reported.
+    types.iter().flat_map(|t| &t.diagnostics).for_each(|d| diags.push(d.clone()));
     (types, diags.into_sorted().iter().map(ToString::to_string).collect())
 }
 
@@ -287,11 +289,33 @@ fn interfaces_declared_twice_merge() {
 }
 
 #[test]
-fn a_property_declared_in_both_merged_interfaces_is_an_error() {
+fn a_property_repeated_with_the_same_type_in_a_merged_interface_is_one_property() {
+    // js-genai's `UploadToFileSearchStoreParameters`: legal TypeScript, one property. Layout,
+    // comments and quote style do not change the type; an inline type is generated once.
+    let types = ok("interface Up { a?: string; /** Doc. */ b: 'x' | \"y\"; c: { d: number } }
+        // again, as the SDK declares it further down
+        export interface Up {
+          a?: string
+          b:
+            | 'x' // first
+            | 'y';
+          c: { d: number };
+          e: boolean;
+        }");
+    assert_eq!(field_names(&types, "Up"), vec!["a", "b", "c", "e"]);
+    assert_eq!(field(&types, "Up", "b").docs.lines, vec!["Doc."]);
+    assert_eq!(names(&types), vec!["v::Up", "v::UpB", "v::UpC"]);
+}
+
+#[test]
+fn a_property_repeated_with_another_type_in_a_merged_interface_is_an_error() {
+    let note = "note: `a` is first declared at schemas/v/t.ts:1:16 with another type; merged declarations may repeat a property only with the same type";
     assert_eq!(
-        errors("interface Up { a?: string }\ninterface Up { a?: string }"),
-        vec!["schemas/v/t.ts:2:16: duplicate property `a` in `Up`\n  note: `a` is first declared at schemas/v/t.ts:1:16; merged declarations may declare a property once"]
+        errors("interface Up { a?: string }\ninterface Up { a?: number }"),
+        vec![format!("schemas/v/t.ts:2:16: duplicate property `a` in `Up`\n  {note}")]
     );
+    // Optional in one, required in the other: not the same declaration either.
+    assert_eq!(errors("interface Up { a?: string }\ninterface Up { a: string }").len(), 1);
 }
 
 #[test]
@@ -699,6 +723,105 @@ Foo.bar = baz;
 export interface Kept { a: string }
 "#);
     assert_eq!(names(&types), vec!["v::AfterCall", "v::Kept"]);
+}
+
+// ---------------------------------------------------------------- whole vendor files
+
+#[test]
+fn type_predicates_in_functions_and_methods_are_skipped_with_them() {
+    // js-genai types.ts:2217, and the other forms TypeScript has.
+    let types = ok("function _isPart(obj: unknown): obj is Part {
+  if (typeof obj === 'object' && obj !== null) { return 'text' in obj; }
+  return false;
+}
+export function assertPart(x: unknown): asserts x is Part {}
+export function assertOk(x: unknown): asserts x;
+export function assertOk(x: unknown): asserts x { if (!x) throw new Error('{'); }
+export class Checker {
+  part?: Part;
+  isPart(): this is Part { return true; }
+  check(value: unknown): value is Part { return _isPart(value); }
+}
+export interface Part { text?: string }
+");
+    assert_eq!(names(&types), vec!["v::Checker", "v::Part"]);
+    assert_eq!(field_names(&types, "Checker"), vec!["part"]);
+}
+
+#[test]
+fn imports_mark_the_references_they_name() {
+    let types = ok("import * as CompletionsAPI from './completions';
+import type * as Cohere from '../index';
+import { UsageTokens, type Billed as B, Other } from './UsageTokens';
+import Default, { Named } from './named';
+export interface Usage {
+  a: CompletionsAPI.CompletionUsage;
+  b?: Cohere.UsageBilledUnits;
+  c: UsageTokens.Raw;
+  d: B;
+  e: Named;
+  f: Default;
+  g: Local;
+  h: Other.Inner.Deep;
+}
+export interface Local { x: string }
+export namespace Other { export interface Inner {} }
+");
+    let import = |name: &str| match &field(&types, "Usage", name).ty {
+        TypeRef::Named(named) => named.import.as_deref().map(|i| (i.from.clone(), i.name.clone())),
+        other => panic!("not a named ref: {other:?}"),
+    };
+    let from = |path: &str, name: Option<&str>| Some((path.to_string(), name.map(str::to_string)));
+    assert_eq!(import("a"), from("./completions", None));
+    assert_eq!(import("b"), from("../index", None));
+    assert_eq!(import("c"), from("./UsageTokens", Some("UsageTokens")));
+    assert_eq!(import("d"), from("./UsageTokens", Some("Billed")));
+    assert_eq!(import("e"), from("./named", Some("Named")));
+    // A default import names no declaration; a name the file declares itself (a type or a
+    // namespace) is its own, whatever is imported.
+    assert_eq!(import("f"), None);
+    assert_eq!(import("g"), None);
+    assert_eq!(import("h"), None);
+}
+
+#[test]
+fn problems_inside_a_declaration_go_with_it() {
+    let display: Arc<str> = Arc::from("schemas/v/t.ts");
+    let mut diags = Diagnostics::new();
+    let text = "export interface Bad {\n  a: ;\n}\nexport interface Good { b: string }\n}\n";
+    let types = parse_source(text, &Origin { display: &display, rel: "v/t.ts", dir: "v" }, &mut diags);
+    let bad = def(&types, "Bad");
+    assert_eq!(bad.diagnostics.len(), 1);
+    assert!(bad.diagnostics[0].to_string().starts_with("schemas/v/t.ts:2:6: expected a type, found `;`"));
+    assert!(def(&types, "Good").diagnostics.is_empty());
+    // The stray `}` belongs to no declaration: unattached, dropped when roots are given.
+    assert_eq!(diags.len(), 1);
+    diags.drop_unattached();
+    assert!(diags.is_empty());
+}
+
+#[test]
+fn a_declaration_without_its_body_leaves_a_placeholder_with_its_problem() {
+    let (types, errors) = run("export interface Broken extends Base\nexport interface After { a: string }");
+    let broken = def(&types, "Broken");
+    match &broken.kind {
+        TypeKind::Unsupported(u) => assert_eq!(u.construct, "a declaration that does not parse (`interface Broken`)"),
+        other => panic!("not a placeholder: {other:?}"),
+    }
+    assert_eq!(broken.diagnostics.len(), 1);
+    assert!(
+        errors[0].starts_with("schemas/v/t.ts:2:1: expected `{` to open the body of `interface Broken`"),
+        "{errors:?}"
+    );
+    assert_eq!(field_names(&types, "After"), vec!["a"]);
+}
+
+#[test]
+fn a_duplicate_type_goes_with_the_first_declaration() {
+    let (types, errors) = run("enum E { A = 'a' }\ntype E = string;");
+    assert_eq!(types.len(), 1);
+    assert_eq!(def(&types, "E").diagnostics.len(), 1);
+    assert!(errors[0].starts_with("schemas/v/t.ts:2:6: duplicate type `E`"), "{errors:?}");
 }
 
 // ---------------------------------------------------------------- diagnostics
