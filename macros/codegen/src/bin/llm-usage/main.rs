@@ -2,6 +2,9 @@
 //!
 //! - `llm-usage expand PATH` prints the Rust that `include_schemas!` would generate.
 //! - `llm-usage check PATH` reports every problem in the schema files, `path:line:col: message`.
+//! - `llm-usage diff OLD NEW` reports what changed between two versions, breaking or not.
+
+mod diff;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -23,12 +26,16 @@ enum Command {
     Expand { path: PathBuf },
     /// Parse and resolve everything under PATH and report every diagnostic.
     Check { path: PathBuf },
+    /// Compare the generated types of two versions of a schema folder or file, each change
+    /// with a wire and an API verdict.
+    Diff(diff::Args),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Expand { path } => expand(&Input::new(path)),
         Command::Check { path } => check(&Input::new(path)),
+        Command::Diff(args) => diff::run(args),
     }
 }
 
