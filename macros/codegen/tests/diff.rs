@@ -282,6 +282,17 @@ fn speakeasy_enum_values_added_are_compatible_and_removed_break_the_api() {
 }
 
 #[test]
+fn speakeasy_an_enum_value_respelled_under_the_same_variant_is_a_wire_name_change() {
+    let changes = diff_files(
+        "se-enum-respelled",
+        &[("usecase.md", &enumeration("UseCase", &["Agents simulations", "SQL"]))],
+        &[("usecase.md", &enumeration("UseCase", &["agents_simulations", "SQL"]))],
+    );
+    assert_eq!(kinds(&changes), [("UseCase".into(), Some("\"agents_simulations\"".into()), WireNameChanged)]);
+    assert_eq!(verdicts(&changes[0]), (Breaking, Compatible));
+}
+
+#[test]
 fn speakeasy_union_variants_added_break_both_and_removed_break_the_api() {
     let text = object("TextPart", "Text.", &[("text", "*str*", true, "N/A")]);
     let image = object("ImagePart", "An image.", &[("url", "*str*", true, "N/A")]);
@@ -636,6 +647,67 @@ fn typescript_with_a_wire_case_override_added() {
     );
     assert!(changes.iter().all(|c| c.kind == WireNameChanged), "{}", render::text(&changes));
     assert_eq!(changes.len(), 5, "`tier` and `part` are one word in both casings: {}", render::text(&changes));
+}
+
+#[test]
+fn typescript_deprecation_is_information() {
+    let changes = ts_diff(
+        "ts-deprecated",
+        &ts_new(&[("  cachedTokens?: number;", "  /** @deprecated Use promptTokens. */\n  cachedTokens?: number;")]),
+    );
+    let change = find(&changes, "Usage", Some("cachedTokens"), DeprecationChanged);
+    assert_eq!((verdicts(change), change.old.as_deref()), ((Compatible, Compatible), None));
+    assert!(change.is_info());
+    assert!(changes.iter().all(Change::is_info), "{}", render::text(&changes));
+}
+
+#[test]
+fn typescript_an_enum_value_that_takes_the_catch_alls_name_renames_it() {
+    // A value added is compatible by itself, but `unknown` becomes the variant `Unknown`, so
+    // the variant that keeps unlisted values is renamed: code matching on it breaks.
+    let changes = ts_diff(
+        "ts-catch-all",
+        &ts_new(&[("  STANDARD = 'standard',\n", "  STANDARD = 'standard',\n  UNKNOWN = 'unknown',\n")]),
+    );
+    assert_eq!(verdicts(find(&changes, "ServiceTier", Some("\"unknown\""), EnumValueAdded)), (Compatible, Compatible));
+    let renamed = find(&changes, "ServiceTier", Some("(unknown values)"), RustNameChanged);
+    assert_eq!((verdicts(renamed), renamed.old.as_deref()), ((Compatible, Breaking), Some("Unknown")));
+}
+
+#[test]
+fn typescript_an_alias_to_another_type() {
+    let old = "export type Id = string;\nexport interface Thing { id: Id }\n";
+    let new = "export type Id = number;\nexport interface Thing { id: Id }\n";
+    let changes = diff_files("ts-alias", &[("types.ts", old)], &[("types.ts", new)]);
+    let change = find(&changes, "Id", None, TypeChanged);
+    assert_eq!(
+        (verdicts(change), change.old.as_deref(), change.new.as_deref()),
+        ((Breaking, Breaking), Some("string"), Some("float"))
+    );
+    assert_eq!(changes.len(), 1, "`Thing.id` still refers to `Id`: {}", render::text(&changes));
+}
+
+#[test]
+fn typedoc_page_text_a_member_value_and_a_member_doc_changed() {
+    // A real TypeDoc page as copied from a browser, and the same page after an update.
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/parse/typedoc/testdata/ServiceTier.txt"),
+    )
+    .unwrap();
+    let updated = page
+        .replace("PRIORITY: \"priority\"", "PRIORITY: \"priority-tier\"")
+        .replace("Flex service tier.", "Flex service tier, at half the price.");
+    assert_ne!(page, updated);
+    let changes = diff_files("typedoc", &[("ServiceTier.txt", &page)], &[("ServiceTier.txt", &updated)]);
+    // The member `PRIORITY` stays, so the Rust variant stays: its value is a wire name.
+    let value = find(&changes, "ServiceTier", Some("\"priority-tier\""), WireNameChanged);
+    assert_eq!((verdicts(value), value.old.as_deref()), ((Breaking, Compatible), Some("\"priority\"")));
+    let docs = find(&changes, "ServiceTier", Some("\"flex\""), DocsChanged);
+    assert_eq!(
+        (docs.old.as_deref(), docs.new.as_deref()),
+        (Some("Flex service tier."), Some("Flex service tier, at half the price."))
+    );
+    assert_eq!(changes.len(), 2, "{}", render::text(&changes));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -70,9 +70,9 @@ pub fn verdicts(case: Case) -> (ChangeKind, Verdict, Verdict) {
         Case::PresenceChanged { old, new } => {
             (ChangeKind::PresenceChanged, presence_wire(old, new), presence_api(old, new))
         }
-        // "wire name changed: breaking / compatible (when the Rust name stays)". A field is only
-        // paired across a wire-name change by its Rust name, so the Rust name stayed; were it to
-        // change too, that is its own `rust-name-changed`.
+        // "wire name changed: breaking / compatible (when the Rust name stays)": a field's JSON
+        // key, or an enum value (its wire form) under the same variant. Either is only paired
+        // across a wire-name change by its Rust name, so the Rust name stayed.
         Case::WireNameChanged => (ChangeKind::WireNameChanged, Breaking, Compatible),
         // A Rust name is invisible on the wire and is what code is written against.
         Case::RustNameChanged => (ChangeKind::RustNameChanged, Compatible, Breaking),

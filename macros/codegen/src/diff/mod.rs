@@ -13,7 +13,8 @@
 //! Types are matched by folder and vendor name (`dir` + `name`), never by file, so moving a type
 //! to another file is no change; fields by wire name first, then by Rust name (a field whose
 //! wire name changed but whose Rust name stayed is one field, with a `wire-name-changed`);
-//! enum values by value; union variants by type. Referenced types are compared by folder and
+//! enum values by value, then by Rust variant (a value respelled under one variant is a
+//! `wire-name-changed`); union variants by type. Referenced types are compared by folder and
 //! name, never by id. Only included (generated) types take part. The work is linear in the size
 //! of both schemas: every lookup is a hash map.
 //!
@@ -104,7 +105,7 @@ pub enum ChangeKind {
     FieldRemoved,
     /// The (presence, nullable) pair of a field.
     PresenceChanged,
-    /// The JSON key of a field whose Rust name stayed.
+    /// The JSON key of a field, or the value of an enum variant, whose Rust name stayed.
     WireNameChanged,
     /// The Rust name of a type, field, enum variant or union variant.
     RustNameChanged,
@@ -497,32 +498,63 @@ impl<'a> Cx<'a> {
         out: &mut Vec<Change>,
     ) {
         // A value listed twice is one variant: the first listing counts.
-        let mut new_index: FastMap<&Literal, usize> = FastMap::default();
-        for (j, value) in new.values.iter().enumerate() {
-            new_index.entry(&value.value).or_insert(j);
+        let (old_first, new_first) = (first_listings(old), first_listings(new));
+        let is_first =
+            |first: &FastMap<&Literal, usize>, def: &EnumDef, i: usize| first.get(&def.values[i].value) == Some(&i);
+
+        // Pair values: by value, then the rest by Rust variant (a value respelled under the
+        // same variant, `"priority"` → `"PRIORITY"`, or a TypeScript member whose value changed).
+        let mut pair_of_new: Vec<Option<usize>> = vec![None; new.values.len()];
+        let mut pair_of_old: Vec<Option<usize>> = vec![None; old.values.len()];
+        for i in (0..old.values.len()).filter(|&i| is_first(&old_first, old, i)) {
+            if let Some(&j) = new_first.get(&old.values[i].value) {
+                pair_of_new[j] = Some(i);
+                pair_of_old[i] = Some(j);
+            }
         }
-        let mut old_index: FastMap<&Literal, usize> = FastMap::default();
-        for (i, value) in old.values.iter().enumerate() {
-            old_index.entry(&value.value).or_insert(i);
+        let unpaired: Vec<(usize, &str)> = (0..new.values.len())
+            .filter(|&j| pair_of_new[j].is_none() && is_first(&new_first, new, j))
+            .filter_map(|j| Some((j, self.new_names.enum_variant(new_id, j)?)))
+            .collect();
+        if !unpaired.is_empty() {
+            let mut by_rust = Pool::new(new.values.len(), unpaired.into_iter());
+            let candidates: Vec<usize> =
+                (0..old.values.len()).filter(|&i| pair_of_old[i].is_none() && is_first(&old_first, old, i)).collect();
+            for i in candidates {
+                if let Some(j) = self.old_names.enum_variant(old_id, i).and_then(|name| by_rust.take(&name)) {
+                    pair_of_new[j] = Some(i);
+                    pair_of_old[i] = Some(j);
+                }
+            }
         }
+
         for (i, value) in old.values.iter().enumerate() {
-            if old_index.get(&value.value) == Some(&i) && !new_index.contains_key(&value.value) {
+            if pair_of_old[i].is_none() && is_first(&old_first, old, i) {
                 let shown = render_literal(&value.value);
                 let case = Case::EnumValueRemoved;
                 out.push(self.change(key, None, Some(&shown), case, Some(shown.clone()), None, &value.loc));
             }
         }
-        for (j, value) in new.values.iter().enumerate() {
-            if new_index.get(&value.value) != Some(&j) {
-                continue;
-            }
+        for (j, value) in new.values.iter().enumerate().filter(|&(j, _)| is_first(&new_first, new, j)) {
             let shown = render_literal(&value.value);
-            let Some(&i) = old_index.get(&value.value) else {
+            let Some(i) = pair_of_new[j] else {
                 let case = Case::EnumValueAdded;
                 out.push(self.change(key, None, Some(&shown), case, None, Some(shown.clone()), &value.loc));
                 continue;
             };
             let was = &old.values[i];
+            if was.value != value.value {
+                let case = Case::WireNameChanged;
+                out.push(self.change(
+                    key,
+                    None,
+                    Some(&shown),
+                    case,
+                    Some(render_literal(&was.value)),
+                    Some(shown.clone()),
+                    &value.loc,
+                ));
+            }
             let (a, b) = (self.old_names.enum_variant(old_id, i), self.new_names.enum_variant(new_id, j));
             if a != b {
                 let (a, b) = (a.map(str::to_owned), b.map(str::to_owned));
@@ -585,6 +617,15 @@ impl<'a> Cx<'a> {
             }
         }
     }
+}
+
+/// Each distinct value of an enum and the index of its first listing.
+fn first_listings(def: &EnumDef) -> FastMap<&Literal, usize> {
+    let mut first = FastMap::default();
+    for (i, value) in def.values.iter().enumerate() {
+        first.entry(&value.value).or_insert(i);
+    }
+    first
 }
 
 /// Whether two type references mean the same type; named types compare by folder and name.

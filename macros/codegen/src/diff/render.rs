@@ -106,8 +106,9 @@ const DOCS_WIDTH: usize = 100;
 /// Writes `: old → new`, `: was old`, or `: new` (nothing when neither side has anything, or
 /// when the subject already is the whole story); docs as excerpts around where they differ.
 fn write_detail(out: &mut String, change: &Change) {
-    if change.member.is_some() && change.old.as_ref().or(change.new.as_ref()) == change.member.as_ref() {
-        // An enum value or union variant added or removed: the subject says it all.
+    use ChangeKind::{EnumValueAdded, EnumValueRemoved, UnionVariantAdded, UnionVariantRemoved};
+    if matches!(change.kind, EnumValueAdded | EnumValueRemoved | UnionVariantAdded | UnionVariantRemoved) {
+        // The subject is the value or variant itself.
         return;
     }
     if change.kind == ChangeKind::DocsChanged {
