@@ -9,6 +9,7 @@
 pub mod case;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod model;
 pub mod name;

@@ -2,8 +2,11 @@
 //!
 //! - `llm-usage expand PATH` prints the Rust that `include_schemas!` would generate.
 //! - `llm-usage check PATH` reports every problem in the schema files, `path:line:col: message`.
+//! - `llm-usage diff OLD NEW` reports what changed between two versions, breaking or not.
 //!
-//! Both take `--root MODULE::TYPE` (repeatable): the `roots` of `include_schemas!`.
+//! `expand` and `check` take `--root MODULE::TYPE` (repeatable): the `roots` of `include_schemas!`.
+
+mod diff;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -33,6 +36,9 @@ enum Command {
         #[command(flatten)]
         roots: Roots,
     },
+    /// Compare the generated types of two versions of a schema folder or file, each change
+    /// with a wire and an API verdict.
+    Diff(diff::Args),
 }
 
 #[derive(clap::Args)]
@@ -54,6 +60,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Expand { path, roots } => expand(&roots.input(path)),
         Command::Check { path, roots } => check(&roots.input(path)),
+        Command::Diff(args) => diff::run(args),
     }
 }
 
