@@ -50,7 +50,7 @@ fn comparable(mut ty: TypeDef) -> TypeDef {
 fn the_typedoc_page_and_the_declaration_give_the_same_model() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let page = parse_one(&root.join("../schemas/google/UsageMetadata.txt"), SourceKind::TypeDocText);
-    let source = parse_one(&root.join("schemas/typedoc_equivalent/UsageMetadata.ts"), SourceKind::TypeScript);
+    let source = parse_one(&root.join("fixtures/typedoc_equivalent/UsageMetadata.ts"), SourceKind::TypeScript);
     assert_eq!(page.len(), 1);
     assert_eq!(source.len(), 1);
     let TypeKind::Struct(s) = &page[0].kind else { panic!("a struct") };

@@ -82,7 +82,7 @@ const SEEDS: &[(SourceKind, &str, &str)] = &[
     (
         SourceKind::TypeScript,
         "UsageMetadata.ts",
-        include_str!("../../../tests/schemas/typedoc_equivalent/UsageMetadata.ts"),
+        include_str!("../../../tests/fixtures/typedoc_equivalent/UsageMetadata.ts"),
     ),
     (SourceKind::TypeDocText, "google/UsageMetadata.txt", include_str!("../../../schemas/google/UsageMetadata.txt")),
     (

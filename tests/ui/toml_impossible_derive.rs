@@ -1,0 +1,3 @@
+llm_usage::include_schemas!("ui/schemas/toml_impossible_derive");
+
+fn main() {}

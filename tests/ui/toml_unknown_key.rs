@@ -1,0 +1,3 @@
+llm_usage::include_schemas!("ui/schemas/toml_unknown_key");
+
+fn main() {}
