@@ -4,12 +4,15 @@
 # lines of expanded code per type, the wall time of the build and the peak memory (max RSS of
 # the largest process, i.e. rustc).
 #
-#   scripts/compile-corpus.sh [--clippy] [--release] [SCHEMA_DIR...]
+#   scripts/compile-corpus.sh [--clippy] [--release] [--plain-derive] [SCHEMA_DIR...]
 #
 # Each folder gets a scratch crate in target/corpus-compile/whole-<name>/ whose src/lib.rs is
 # `llm_usage::include_schemas!("<abs path>");`. All of them share one target dir,
 # target/corpus-compile/target, so dependencies are built once (and before the timed build).
 # --clippy also runs `cargo clippy -- -D warnings` on each crate (timed the same way).
+# --plain-derive builds the baseline instead, in plain-<name>/: the same types written the
+# plain serde way (`llm-usage expand --plain-derive`: derives, no unknown-field capture) as
+# the crate's source. Timings report rustc's user+sys CPU time besides the wall time.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,12 +20,14 @@ work="$root/target/corpus-compile"
 export CARGO_TARGET_DIR="$work/target"
 
 clippy=0
+plain=0
 profile_flag=()
 dirs=()
 for arg in "$@"; do
     case "$arg" in
         --clippy) clippy=1 ;;
         --release) profile_flag=(--release) ;;
+        --plain-derive) plain=1 ;;
         -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) dirs+=("$(cd "$arg" && pwd)") ;;
     esac
@@ -46,11 +51,13 @@ for dir in "${dirs[@]}"; do
     # orq-python/docs/models → orq-python
     name="$(basename "$(dirname "$(dirname "$dir")")")"
     [ "$(basename "$dir")" = models ] || name="$(basename "$dir")"
-    crate="$work/whole-$name"
+    kind=whole
+    [ "$plain" = 1 ] && kind=plain
+    crate="$work/$kind-$name"
     mkdir -p "$crate/src"
     cat > "$crate/Cargo.toml" <<EOF
 [package]
-name = "corpus-whole-$(echo "$name" | tr -c 'a-zA-Z0-9\n' '-')"
+name = "corpus-$kind-$(echo "$name" | tr -c 'a-zA-Z0-9\n' '-')"
 version = "0.0.0"
 edition = "2021"
 publish = false
@@ -62,7 +69,11 @@ llm-usage = { path = "$root/core" }
 [workspace]
 EOF
     # Written afresh on each run, so the timed build below always compiles the crate.
-    printf '//! Every type of `%s`.\nllm_usage::include_schemas!("%s");\n' "$dir" "$dir" > "$crate/src/lib.rs"
+    if [ "$plain" = 1 ]; then
+        "$cli" expand --plain-derive "$dir" > "$crate/src/lib.rs"
+    else
+        printf '//! Every type of `%s`.\nllm_usage::include_schemas!("%s");\n' "$dir" "$dir" > "$crate/src/lib.rs"
+    fi
     # The workspace's dependency versions.
     cp "$root/Cargo.lock" "$crate/Cargo.lock"
 
@@ -86,7 +97,10 @@ EOF
             grep -E -A 12 '^(error|warning)' "$log" | head -n 80
             status=1
         fi
-        echo "   $what: wall $(grep 'Elapsed (wall clock)' "$crate/$what.time" | sed 's/.*: //'), peak RSS $(( $(grep 'Maximum resident' "$crate/$what.time" | sed 's/.*: //') / 1024 )) MiB"
+        local user sys
+        user="$(grep 'User time' "$crate/$what.time" | sed 's/.*: //')"
+        sys="$(grep 'System time' "$crate/$what.time" | sed 's/.*: //')"
+        echo "   $what: wall $(grep 'Elapsed (wall clock)' "$crate/$what.time" | sed 's/.*: //'), cpu ${user}s user + ${sys}s sys, peak RSS $(( $(grep 'Maximum resident' "$crate/$what.time" | sed 's/.*: //') / 1024 )) MiB"
     }
     run build cargo build "${profile_flag[@]}" --manifest-path "$crate/Cargo.toml"
     if [ "$clippy" = 1 ]; then

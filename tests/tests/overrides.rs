@@ -29,8 +29,7 @@ fn integer_counts_read_integers_and_refuse_the_rest_naming_the_field() {
         "invalid value: integer `-1`, expected a non-negative integer (u64) for field `completion_tokens` at line 1 column 24"
     );
     // Nested: the per-field `type = "u32"` and its `rename`.
-    let details: DeploymentInvokeCompletionTokensDetails =
-        serde_json::from_str(r#"{"reasoning_tokens": 7}"#).unwrap();
+    let details: DeploymentInvokeCompletionTokensDetails = serde_json::from_str(r#"{"reasoning_tokens": 7}"#).unwrap();
     assert_eq!(details.reasoning, OptionalNullable::Value(7u32));
     let err = serde_json::from_str::<DeploymentInvokeCompletionTokensDetails>(r#"{"reasoning_tokens": 4294967296}"#)
         .unwrap_err()
@@ -41,10 +40,9 @@ fn integer_counts_read_integers_and_refuse_the_rest_naming_the_field() {
 #[test]
 fn a_presence_override_makes_an_optional_field_tri_state() {
     // The doc says `Optional[…]`: `null` would be normalized away. The override keeps it.
-    for (input, expected) in [
-        (json!({}), OptionalNullable::<()>::Absent),
-        (json!({"prompt_tokens_details": null}), OptionalNullable::Null),
-    ] {
+    for (input, expected) in
+        [(json!({}), OptionalNullable::<()>::Absent), (json!({"prompt_tokens_details": null}), OptionalNullable::Null)]
+    {
         let usage: OrqUsage = serde_json::from_value(input.clone()).unwrap();
         assert_eq!(usage.prompt_tokens_details.is_absent(), expected.is_absent());
         assert_eq!(usage.prompt_tokens_details.is_null(), expected.is_null());
@@ -70,7 +68,10 @@ fn payloads(provider: &str) -> Vec<(PathBuf, Value)> {
     }
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
-    files.into_iter().map(|f| (f.clone(), serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap())).collect()
+    files
+        .into_iter()
+        .map(|f| (f.clone(), serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap()))
+        .collect()
 }
 
 /// The chat-completions usage objects of the OpenAI and OpenAI-compatible payloads.
@@ -79,7 +80,11 @@ fn chat_usages() -> Vec<(PathBuf, Value)> {
     let mut out = Vec::new();
     for provider in ["openai", "openai-compatible"] {
         for (file, payload) in payloads(provider) {
-            let usage = if is_chat_usage(&payload) { Some(&payload) } else { payload.get("usage").filter(|u| is_chat_usage(u)) };
+            let usage = if is_chat_usage(&payload) {
+                Some(&payload)
+            } else {
+                payload.get("usage").filter(|u| is_chat_usage(u))
+            };
             if let Some(usage) = usage {
                 out.push((file, usage.clone()));
             }

@@ -152,6 +152,15 @@ pub fn generate(input: &Input) -> Result<TokenStream, Vec<Diagnostic>> {
     }
 }
 
+/// The plain-derive baseline of what [`generate`] makes (see [`emit::plain`]): for benchmarks.
+pub fn generate_plain_derive(input: &Input) -> Result<TokenStream, Vec<Diagnostic>> {
+    let (loaded, names) = load_and_name(input);
+    match names {
+        Some(names) => Ok(emit::plain::emit(&loaded.schema, &names)),
+        None => Err(loaded.diagnostics),
+    }
+}
+
 /// [`load`], then the naming stage when loading found nothing wrong: the names, or `None`
 /// with every diagnostic of both stages in [`Loaded::diagnostics`].
 pub fn load_and_name(input: &Input) -> (Loaded, Option<name::Names>) {

@@ -103,13 +103,10 @@ pub fn next_unknown<'de, A: MapAccess<'de>>(
     Ok(())
 }
 
-/// The value of a required field, or serde's "missing field" error.
-#[inline]
-pub fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
-    match slot {
-        Some(value) => Ok(value),
-        None => Err(E::missing_field(name)),
-    }
+/// serde's "missing field" error, for a required field whose slot is still empty.
+#[cold]
+pub fn missing<E: de::Error>(name: &'static str) -> E {
+    E::missing_field(name)
 }
 
 /// A seed reading a [`NamedInt`] for the field `.0`.

@@ -66,21 +66,24 @@ mod tests {
                 }
                 fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Counts, A::Error> {
                     const FIELDS: &[&str] = &["input", "cached", "details"];
-                    let (mut f0, mut f1, mut f2) = (None, None, None);
+                    let mut f0: Option<u64> = None;
+                    let mut f1: Option<Option<u32>> = None;
+                    let mut f2: Option<OptionalNullable<i64>> = None;
                     let mut unknown_fields = crate::UnknownFields::new();
                     while let Some(key) = map.next_key_seed(super::de::FieldKey(FIELDS))? {
                         match key {
-                            super::de::Key::Field(0) => super::de::next_int(&mut map, &mut f0, FIELDS[0])?,
-                            super::de::Key::Field(1) => super::de::next_int(&mut map, &mut f1, FIELDS[1])?,
-                            super::de::Key::Field(2) => super::de::next_int(&mut map, &mut f2, FIELDS[2])?,
-                            super::de::Key::Field(_) => {}
-                            super::de::Key::Unknown(key) => {
-                                super::de::next_unknown(&mut map, &mut unknown_fields, key)?
-                            }
-                        }
+                            super::de::Key::Field(0) => super::de::next_int(&mut map, &mut f0, FIELDS[0]),
+                            super::de::Key::Field(1) => super::de::next_int(&mut map, &mut f1, FIELDS[1]),
+                            super::de::Key::Field(2) => super::de::next_int(&mut map, &mut f2, FIELDS[2]),
+                            super::de::Key::Field(_) => Ok(()),
+                            super::de::Key::Unknown(key) => super::de::next_unknown(&mut map, &mut unknown_fields, key),
+                        }?;
                     }
                     Ok(Counts {
-                        input: super::de::required(f0, FIELDS[0])?,
+                        input: match f0 {
+                            Some(value) => value,
+                            None => return Err(super::de::missing(FIELDS[0])),
+                        },
                         cached: f1.unwrap_or_default(),
                         details: f2.unwrap_or_default(),
                         unknown_fields,
@@ -93,15 +96,11 @@ mod tests {
 
     impl Serialize for Counts {
         fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut map = super::ser::begin(serializer)?;
-            super::ser::write(&mut map, "input", &self.input)?;
-            if let Some(value) = &self.cached {
-                super::ser::write(&mut map, "cached", value)?;
-            }
-            if !self.details.is_absent() {
-                super::ser::write(&mut map, "details", &self.details)?;
-            }
-            super::ser::end(map, &self.unknown_fields)
+            let mut writer = super::ser::Writer::new(serializer);
+            writer.required("input", &self.input);
+            writer.optional("cached", &self.cached);
+            writer.optional_nullable("details", &self.details);
+            writer.end(&self.unknown_fields)
         }
     }
 
@@ -129,7 +128,7 @@ mod tests {
     fn object_errors_are_serdes() {
         let err = |json: &str| serde_json::from_str::<Counts>(json).unwrap_err().to_string();
         assert_eq!(err("{}"), "missing field `input` at line 1 column 2");
-        assert_eq!(err(r#"{"input":1,"input":2}"#), "duplicate field `input` at line 1 column 17");
+        assert_eq!(err(r#"{"input":1,"input":2}"#), "duplicate field `input` at line 1 column 18");
         assert_eq!(
             err(r#"{"input":12.5}"#),
             "invalid type: floating point `12.5`, expected a non-negative integer (u64) for field `input` at line 1 column 13"

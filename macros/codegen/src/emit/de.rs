@@ -18,14 +18,20 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
         let index = Literal::usize_unsuffixed(i);
         let next = if types::is_integer(&plan.field.ty) { quote! { next_int } } else { quote! { next } };
         quote! {
-            ::llm_usage::__private::de::Key::Field(#index) => ::llm_usage::__private::de::#next(&mut map, &mut #slot, FIELDS[#index])?,
+            ::llm_usage::__private::de::Key::Field(#index) => ::llm_usage::__private::de::#next(&mut map, &mut #slot, FIELDS[#index]),
         }
     });
+    let tys = fields.iter().map(|plan| &plan.ty);
     let inits = fields.iter().zip(&slots).enumerate().map(|(i, (plan, slot))| {
         let index = Literal::usize_unsuffixed(i);
         let name = plan.ident;
         match plan.field.presence {
-            Presence::Required => quote! { #name: ::llm_usage::__private::de::required(#slot, FIELDS[#index])?, },
+            Presence::Required => quote! {
+                #name: match #slot {
+                    ::std::option::Option::Some(value) => value,
+                    ::std::option::Option::None => return ::std::result::Result::Err(::llm_usage::__private::de::missing(FIELDS[#index])),
+                },
+            },
             Presence::Optional => quote! { #name: #slot.unwrap_or_default(), },
         }
     });
@@ -48,18 +54,18 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
                         A: ::llm_usage::__private::serde::de::MapAccess<'de>,
                     {
                         const FIELDS: &[&str] = &[#(#wire_names),*];
-                        #(let mut #slots = ::std::option::Option::None;)*
+                        #(let mut #slots: ::std::option::Option<#tys> = ::std::option::Option::None;)*
                         let mut #unknown = ::llm_usage::UnknownFields::new();
                         while let ::std::option::Option::Some(key) =
                             map.next_key_seed(::llm_usage::__private::de::FieldKey(FIELDS))?
                         {
                             match key {
                                 #(#arms)*
-                                ::llm_usage::__private::de::Key::Field(_) => {}
+                                ::llm_usage::__private::de::Key::Field(_) => ::std::result::Result::Ok(()),
                                 ::llm_usage::__private::de::Key::Unknown(key) => {
-                                    ::llm_usage::__private::de::next_unknown(&mut map, &mut #unknown, key)?
+                                    ::llm_usage::__private::de::next_unknown(&mut map, &mut #unknown, key)
                                 }
-                            }
+                            }?;
                         }
                         ::std::result::Result::Ok(#ident {
                             #(#inits)*

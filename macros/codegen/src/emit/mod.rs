@@ -9,6 +9,7 @@
 mod de;
 mod docs;
 mod enum_;
+pub mod plain;
 mod ser;
 mod struct_;
 mod types;

@@ -1,9 +1,10 @@
 //! `Serialize` for structs, written out: documented fields in the doc's order (absent ones
-//! skipped, `null` kept where the field is nullable), then the unknown fields as read. Values
-//! that hold an `f64` go through the runtime's `Floats`, which writes whole numbers as integers.
+//! skipped, `null` kept where the field is nullable), then the unknown fields as read, one
+//! call on the runtime's `Writer` per field. Values that hold an `f64` are written with the
+//! `_floats` calls, which write whole numbers as integers.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::struct_::FieldPlan;
 use super::types;
@@ -12,42 +13,24 @@ use crate::model::Presence;
 pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> TokenStream {
     let writes = fields.iter().map(|plan| {
         let (name, wire) = (plan.ident, &plan.field.wire_name);
-        let value = |value: TokenStream| {
-            if types::contains_float(&plan.field.ty) {
-                quote! { &::llm_usage::__private::float::Floats(#value) }
-            } else {
-                value
-            }
+        let method = match (plan.field.presence, plan.field.nullable) {
+            // `None` of a required, nullable field is `null`: the key is always written.
+            (Presence::Required, _) => "required",
+            (Presence::Optional, false) => "optional",
+            (Presence::Optional, true) => "optional_nullable",
         };
-        match (plan.field.presence, plan.field.nullable) {
-            // `None` is `null` here: the key is always written.
-            (Presence::Required, _) => {
-                let value = value(quote! { &self.#name });
-                quote! { ::llm_usage::__private::ser::write(&mut map, #wire, #value)?; }
-            }
-            (Presence::Optional, false) => {
-                let value = value(quote! { value });
-                quote! {
-                    if let ::std::option::Option::Some(value) = &self.#name {
-                        ::llm_usage::__private::ser::write(&mut map, #wire, #value)?;
-                    }
-                }
-            }
-            (Presence::Optional, true) => {
-                let value = value(quote! { &self.#name });
-                quote! {
-                    if !self.#name.is_absent() {
-                        ::llm_usage::__private::ser::write(&mut map, #wire, #value)?;
-                    }
-                }
-            }
-        }
+        let method = if types::contains_float(&plan.field.ty) {
+            format_ident!("{method}_floats")
+        } else {
+            format_ident!("{method}")
+        };
+        quote! { writer.#method(#wire, &self.#name); }
     });
-    // Without documented fields, nothing but `end` touches the map.
-    let map = if fields.is_empty() {
-        quote! { map }
+    // Without documented fields, nothing but `end` touches the writer.
+    let writer = if fields.is_empty() {
+        quote! { writer }
     } else {
-        quote! { mut map }
+        quote! { mut writer }
     };
     quote! {
         impl ::llm_usage::__private::serde::Serialize for #ident {
@@ -55,9 +38,9 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
             where
                 S: ::llm_usage::__private::serde::Serializer,
             {
-                let #map = ::llm_usage::__private::ser::begin(serializer)?;
+                let #writer = ::llm_usage::__private::ser::Writer::new(serializer);
                 #(#writes)*
-                ::llm_usage::__private::ser::end(map, &self.#unknown)
+                writer.end(&self.#unknown)
             }
         }
     }

@@ -29,6 +29,10 @@ enum Command {
         path: PathBuf,
         #[command(flatten)]
         roots: Roots,
+        /// Print the plain-derive baseline instead (`#[derive(Serialize, Deserialize)]`, no
+        /// unknown-field capture): what the benchmarks compare against.
+        #[arg(long, hide = true)]
+        plain_derive: bool,
     },
     /// Parse and resolve everything under PATH and report every diagnostic.
     Check {
@@ -58,14 +62,16 @@ impl Roots {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Expand { path, roots } => expand(&roots.input(path)),
+        Command::Expand { path, roots, plain_derive } => expand(&roots.input(path), plain_derive),
         Command::Check { path, roots } => check(&roots.input(path)),
         Command::Diff(args) => diff::run(args),
     }
 }
 
-fn expand(input: &Input) -> ExitCode {
-    let tokens = match llm_usage_codegen::generate(input) {
+fn expand(input: &Input, plain_derive: bool) -> ExitCode {
+    let generated =
+        if plain_derive { llm_usage_codegen::generate_plain_derive(input) } else { llm_usage_codegen::generate(input) };
+    let tokens = match generated {
         Ok(tokens) => tokens,
         Err(diagnostics) => {
             print_diagnostics(&diagnostics);
