@@ -127,8 +127,11 @@ fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef) -> TokenStream {
     }
 }
 
+/// A `rename_all` rule: its name and what it makes of a snake_case field name.
+type Rule = (&'static str, fn(&str) -> String);
+
 /// serde's `rename_all` rules, each as serde applies it to a snake_case field name.
-const RULES: &[(&str, fn(&str) -> String)] = &[
+const RULES: &[Rule] = &[
     ("camelCase", |f| {
         let pascal = pascal(f);
         let mut chars = pascal.chars();
