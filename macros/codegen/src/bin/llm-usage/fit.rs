@@ -81,7 +81,8 @@ fn write(args: &Args, input: &Input, payloads: &[Payload], first: &Report) -> u8
             Ok(report) => report,
             Err(diagnostics) => {
                 print_diagnostics(&diagnostics);
-                println!("the schema no longer loads with the written overrides: {} diagnostics", diagnostics.len());
+                let n = diagnostics.len();
+                println!("the schema no longer loads with the written overrides: {n} diagnostic{}", plural(n));
                 return ERROR;
             }
         };
