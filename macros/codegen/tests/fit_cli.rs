@@ -197,3 +197,48 @@ fn exit_2_on_schema_diagnostics_printed_as_check_prints_them() {
         stdout(&output)
     );
 }
+
+#[test]
+fn exit_2_when_written_overrides_are_overridden_nearer_the_type() {
+    let dir = TempDir::new();
+    dir.write("schema/sub/usage.ts", SCHEMA);
+    // A subfolder's file applies after the root's: it wins over what `--write` adds at the root.
+    dir.write("schema/sub/llm-usage.toml", "[types.Usage.fields.cache_creation]\npresence = \"required-nullable\"\n");
+    dir.write("payloads/a.json", r#"{"input_tokens": 1}"#);
+    let args = ["fit", "schema", "--root", "sub::Usage", "--payloads", "payloads"];
+    let output = llm_usage(&dir.0, &args);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(stdout(&output).contains("[types.\"sub.Usage\".fields.cache_creation]\n"), "{}", stdout(&output));
+    let output = llm_usage(&dir.0, &[&args[..], &["--write"]].concat());
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(stdout(&output).contains("\nthe written overrides do not take effect: does an `llm-usage.toml` in a subfolder set these fields too?\n"), "{}", stdout(&output));
+}
+
+#[test]
+fn write_checks_again_until_a_union_that_reads_another_variant_fits() {
+    let dir = TempDir::new();
+    dir.write(
+        "schema/holder.ts",
+        "export interface Holder { direct: A; u: U }
+export type U = A | B;
+export interface A { a: number; x: string; c?: string }
+export interface B { b: number }
+",
+    );
+    dir.write("payloads/a.json", r#"{"direct": {"a": 1}, "u": {"a": 1, "b": 2, "c": null}}"#);
+    let args = ["fit", "schema", "--root", "Holder", "--payloads", "payloads", "--write"];
+    let output = llm_usage(&dir.0, &args);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    // `A.x` made optional, `A` reads `u` before `B` does, and its `c: null` needs a second round.
+    assert!(
+        stdout(&output).ends_with(
+            "\nwrote 1 override to schema/llm-usage.toml\n\nwrote 1 override to schema/llm-usage.toml\nchecked again: every payload reads and writes back as it is\n"
+        ),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(
+        dir.read("schema/llm-usage.toml"),
+        "[types.A.fields.x]\npresence = \"optional\" # was required; absent in 1 of 1\n\n[types.A.fields.c]\npresence = \"optional-nullable\" # was optional; absent in 1 of 2, null in 1 of 2\n"
+    );
+}

@@ -77,6 +77,7 @@ fn write(args: &Args, input: &Input, payloads: &[Payload], first: &Report) -> u8
             return ERROR;
         }
         println!("\nwrote {} override{} to {}", report.overrides.len(), plural(report.overrides.len()), path.display());
+        let written = std::mem::take(&mut report.overrides);
         report = match fit::run(input, &args.root, payloads) {
             Ok(report) => report,
             Err(diagnostics) => {
@@ -88,6 +89,13 @@ fn write(args: &Args, input: &Input, payloads: &[Payload], first: &Report) -> u8
         };
         if report.overrides.is_empty() {
             break;
+        }
+        if same_changes(&report.overrides, &written) {
+            println!(
+                "the written overrides do not take effect: does an `llm-usage.toml` in a subfolder set these fields too?"
+            );
+            let _ = std::io::stdout().lock().write_all(report.text().as_bytes());
+            return ERROR;
         }
     }
     let unfixable = report.unfixable().count();
@@ -103,6 +111,14 @@ fn write(args: &Args, input: &Input, payloads: &[Payload], first: &Report) -> u8
         let _ = std::io::stdout().lock().write_all(report.text().as_bytes());
         ERROR
     }
+}
+
+/// Whether two rounds call for the same overrides: writing them changed nothing.
+fn same_changes(a: &[fit::Override], b: &[fit::Override]) -> bool {
+    let key = |o: &fit::Override| {
+        (o.type_key.clone(), o.field_key.clone(), o.presence.map(|p| p.to), o.number.as_ref().map(|n| n.to))
+    };
+    a.len() == b.len() && a.iter().map(key).eq(b.iter().map(key))
 }
 
 fn plural(n: usize) -> &'static str {
