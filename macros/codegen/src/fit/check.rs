@@ -86,7 +86,17 @@ impl Num {
         }
     }
 
-    fn text(self) -> String {
+    /// What an `f64` field that read this number writes back.
+    #[allow(clippy::cast_precision_loss)]
+    fn as_f64_written(self) -> Num {
+        match self {
+            Num::Pos(u) => float_written(u as f64),
+            Num::Neg(i) => float_written(i as f64),
+            Num::Float(f) => float_written(f),
+        }
+    }
+
+    pub(crate) fn text(self) -> String {
         match self {
             Num::Pos(u) => u.to_string(),
             Num::Neg(i) => i.to_string(),
@@ -125,13 +135,12 @@ pub(crate) fn judge(s: Scalar, n: Num) -> (bool, bool) {
         (Scalar::Float, _) => true,
         _ => false,
     };
+    // A float read and written back as a float is the same float (serde_json writes the
+    // shortest text that reads back to it).
     let kept = reads
         && match (s, n) {
-            #[allow(clippy::cast_precision_loss)]
-            (Scalar::Float, Num::Pos(u)) => float_written(u as f64) == n,
-            #[allow(clippy::cast_precision_loss)]
-            (Scalar::Float, Num::Neg(i)) => float_written(i as f64) == n,
-            (Scalar::Float, Num::Float(f)) => matches!(float_written(f), Num::Float(_)),
+            (Scalar::Float, Num::Float(_)) => matches!(n.as_f64_written(), Num::Float(_)),
+            (Scalar::Float, _) => n.as_f64_written() == n,
             _ => true,
         };
     (reads, kept)
@@ -315,28 +324,23 @@ impl<'s> Walker<'s> {
             return;
         }
         let (what, ty, text) = (&ctx.what, number_name(s), n.text());
-        let message = match (s, n, reads) {
-            (Scalar::Float, Num::Float(f), _) => format!(
+        let message = match (s, n) {
+            (Scalar::Float, Num::Float(_)) => format!(
                 "`{text}` reads into {what} (f64), but a whole f64 is written back as an integer (`{}`): not lossless, and no number type keeps a whole float",
-                float_written(f).text()
+                n.as_f64_written().text()
             ),
-            #[allow(clippy::cast_precision_loss)]
-            (Scalar::Float, Num::Pos(_) | Num::Neg(_), _) => format!(
+            (Scalar::Float, _) => format!(
                 "`{text}` reads into {what} (f64) as the nearest f64, written back as `{}`: not lossless",
-                match n {
-                    Num::Pos(u) => float_written(u as f64).text(),
-                    Num::Neg(i) => float_written(i as f64).text(),
-                    Num::Float(_) => text.clone(),
-                }
+                n.as_f64_written().text()
             ),
-            (_, Num::Float(f), _) if f.fract() == 0.0 => format!(
+            (_, Num::Float(f)) if f.fract() == 0.0 => format!(
                 "`{text}` is written as a float, but {what} is an integer ({ty}), which reads no JSON float: reading fails"
             ),
-            (_, Num::Float(_), _) => {
+            (_, Num::Float(_)) => {
                 format!("`{text}` is not a whole number, but {what} is an integer ({ty}): reading fails")
             }
-            (_, Num::Neg(_), _) => format!("`{text}` is negative, but {what} is unsigned ({ty}): reading fails"),
-            (_, Num::Pos(_), _) => format!("`{text}` is out of the range of {what} ({ty}): reading fails"),
+            (_, Num::Neg(_)) => format!("`{text}` is negative, but {what} is unsigned ({ty}): reading fails"),
+            (_, Num::Pos(_)) => format!("`{text}` is out of the range of {what} ({ty}): reading fails"),
         };
         let effect = if reads { Effect::Lossy } else { Effect::Fails };
         let cure = match ctx.field {

@@ -129,7 +129,7 @@ pub(crate) fn derive(schema: &Schema, fields: &BTreeMap<FieldKey, FieldObs>) -> 
             number: number.map(|(from, to, seen)| NumberChange {
                 from: number_type(from),
                 to: number_type(to),
-                seen: seen.iter().take(3).map(|n| num_text(*n)).collect(),
+                seen: seen.iter().take(3).map(|n| n.text()).collect(),
             }),
         });
     }
@@ -157,7 +157,12 @@ fn presence_change(schema: &Schema, field: &Field, obs: &FieldObs) -> Option<Pre
 fn number_change(field: &Field, obs: &FieldObs) -> Option<(Scalar, Scalar, Vec<Num>)> {
     let current = number_scalar(&field.ty)?;
     let to = number_choice(current, &obs.numbers)?;
-    let failing = obs.numbers.iter().copied().filter(|&n| judge(current, n) != (true, true)).collect();
+    let mut failing: Vec<Num> = Vec::new();
+    for &n in &obs.numbers {
+        if judge(current, n) != (true, true) && !failing.contains(&n) {
+            failing.push(n);
+        }
+    }
     Some((current, to, failing))
 }
 
@@ -177,22 +182,14 @@ pub(crate) fn number_choice(current: Scalar, numbers: &[Num]) -> Option<Scalar> 
     } else {
         &[Scalar::Integer, Scalar::Unsigned, Scalar::Float]
     };
-    let candidates = order.iter().copied().filter(|&s| s != current);
-    if let Some(s) = candidates.clone().find(|&s| all(s, true)) {
+    let candidates: Vec<Scalar> = order.iter().copied().filter(|&s| s != current).collect();
+    if let Some(&s) = candidates.iter().find(|&&s| all(s, true)) {
         return Some(s);
     }
     if all(current, false) {
         return None;
     }
-    candidates.clone().find(|&s| all(s, false))
-}
-
-fn num_text(n: Num) -> String {
-    match n {
-        Num::Pos(u) => u.to_string(),
-        Num::Neg(i) => i.to_string(),
-        Num::Float(f) => serde_json::Number::from_f64(f).map_or_else(|| f.to_string(), |n| n.to_string()),
-    }
+    candidates.into_iter().find(|&s| all(s, false))
 }
 
 /// The number type the field `key` has once `overrides` apply.
@@ -206,7 +203,7 @@ pub(crate) fn number_after(schema: &Schema, overrides: &[Override], key: FieldKe
     number_scalar(&def.fields.get(key.1)?.ty)
 }
 
-/// The comment beside an override: what the doc says and what the payloads showed.
+/// The comment beside an override: what the field was and what the payloads showed.
 pub(crate) fn presence_note(change: &PresenceChange) -> String {
     let mut seen = Vec::new();
     if change.absent > 0 {
