@@ -488,3 +488,42 @@ fn write_creates_the_file_and_fills_inline_tables() {
     );
     assert!(write::merge("types = 3\n", &report.overrides).unwrap_err().contains("not a table"));
 }
+
+#[test]
+fn maps_of_named_types_point_into_each_value() {
+    let ts = "
+export interface U { by_model: Record<string, Counts>; modalities?: { [k: string]: number } }
+export interface Counts { input: number; cached?: number }
+";
+    let report = fit(
+        ts,
+        None,
+        "U",
+        &[
+            r#"{"by_model": {"claude/opus": {"input": 1, "cached": null}, "gpt": {"cached": 2}}, "modalities": {"TEXT": 1.0}}"#,
+        ],
+    );
+    assert_eq!(
+        lines(&report),
+        [
+            "p0:/by_model/claude~1opus/cached: `null`, but `Counts.cached` is optional: it reads as absent and is written back without the key (not lossless)",
+            "p0:/by_model/gpt/input: missing, but `Counts.input` is required: reading fails (missing field `input`)",
+            "p0:/modalities/TEXT: `1.0` reads into `U.modalities` (f64), but a whole f64 is written back as an integer (`1`): not lossless, and no number type keeps a whole float [unfixable]",
+        ]
+    );
+    assert_eq!(overrides(&report), ["Counts.input: optional", "Counts.cached: optional-nullable"]);
+}
+
+#[test]
+fn payloads_are_read_recursively_in_path_order_and_bad_json_is_located() {
+    let dir = TempDir::new();
+    dir.write("b.json", "{}");
+    dir.write("a/z.json", "[1]");
+    dir.write("a/y.txt", "not a payload");
+    dir.write("c.json", "{\n  \"x\": 1,\n}");
+    let (payloads, errors) = super::read_payloads(&dir.0, "recorded");
+    let names: Vec<&str> = payloads.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["recorded/a/z.json", "recorded/b.json"]);
+    let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(errors, ["recorded/c.json:3:1: not valid JSON: trailing comma"]);
+}
