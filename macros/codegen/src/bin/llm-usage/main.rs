@@ -3,10 +3,13 @@
 //! - `llm-usage expand PATH` prints the Rust that `include_schemas!` would generate.
 //! - `llm-usage check PATH` reports every problem in the schema files, `path:line:col: message`.
 //! - `llm-usage diff OLD NEW` reports what changed between two versions, breaking or not.
+//! - `llm-usage fit PATH --root TYPE --payloads DIR` checks recorded payloads against the doc
+//!   and derives the `llm-usage.toml` overrides that fit them (`--write` merges them in).
 //!
 //! `expand` and `check` take `--root MODULE::TYPE` (repeatable): the `roots` of `include_schemas!`.
 
 mod diff;
+mod fit;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -43,6 +46,9 @@ enum Command {
     /// Compare the generated types of two versions of a schema folder or file, each change
     /// with a wire and an API verdict.
     Diff(diff::Args),
+    /// Check recorded payloads of one type against the doc and print the smallest set of
+    /// `llm-usage.toml` overrides that makes every one read and write back unchanged.
+    Fit(fit::Args),
 }
 
 #[derive(clap::Args)]
@@ -65,6 +71,7 @@ fn main() -> ExitCode {
         Command::Expand { path, roots, plain_derive } => expand(&roots.input(path), plain_derive),
         Command::Check { path, roots } => check(&roots.input(path)),
         Command::Diff(args) => diff::run(args),
+        Command::Fit(args) => fit::run(args),
     }
 }
 
