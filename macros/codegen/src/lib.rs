@@ -11,6 +11,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
+#[cfg(feature = "cli")]
+pub mod import;
 pub mod model;
 pub mod name;
 pub mod parse;

@@ -3,10 +3,13 @@
 //! - `llm-usage expand PATH` prints the Rust that `include_schemas!` would generate.
 //! - `llm-usage check PATH` reports every problem in the schema files, `path:line:col: message`.
 //! - `llm-usage diff OLD NEW` reports what changed between two versions, breaking or not.
+//! - `llm-usage import --from VENDOR_DIR --root TYPE --into SCHEMA_DIR` copies the vendor docs
+//!   the types need, and updates them.
 //!
 //! `expand` and `check` take `--root MODULE::TYPE` (repeatable): the `roots` of `include_schemas!`.
 
 mod diff;
+mod import;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -39,6 +42,9 @@ enum Command {
     /// Compare the generated types of two versions of a schema folder or file, each change
     /// with a wire and an API verdict.
     Diff(diff::Args),
+    /// Copy the vendor docs that some types need into a schema folder, recording what and from
+    /// where in its `llm-usage.toml`; run again to update them, with the diff first.
+    Import(import::Args),
 }
 
 #[derive(clap::Args)]
@@ -61,6 +67,7 @@ fn main() -> ExitCode {
         Command::Expand { path, roots } => expand(&roots.input(path)),
         Command::Check { path, roots } => check(&roots.input(path)),
         Command::Diff(args) => diff::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
 
