@@ -425,7 +425,13 @@ impl Stage {
     fn link_or_copy(&self, from: &Path, rel: &str) -> io::Result<()> {
         let dest = self.0.join(rel);
         fs::create_dir_all(dest.parent().unwrap_or(&self.0))?;
-        fs::hard_link(from, &dest).or_else(|_| fs::copy(from, &dest).map(|_| ()))
+        // A link to a symbolic link would keep the link's relative target, which the stage
+        // does not have: copy those (`copy` follows them).
+        let is_link = fs::symlink_metadata(from).is_ok_and(|meta| meta.file_type().is_symlink());
+        if is_link || fs::hard_link(from, &dest).is_err() {
+            fs::copy(from, &dest)?;
+        }
+        Ok(())
     }
 }
 

@@ -188,6 +188,19 @@ files = [
     }
 
     #[test]
+    fn an_import_table_is_appended_after_the_users_settings() {
+        let old = "# Overrides for the vendor's docs.\n[numbers]\n\"*_tokens\" = \"u64\"\n";
+        let roots = strings(&["A"]);
+        let files = strings(&["a.md"]);
+        let record = Record { from: "../v", roots: &roots, files: &files };
+        let (text, _) = update(Some(old), &[], &record, false).unwrap();
+        assert_eq!(
+            text,
+            format!("{old}\n# `llm-usage import` keeps this table: the vendor's files it copied into this folder, from\n# where and for which types. It replaces and removes only the files listed here.\n[import]\nfrom = \"../v\"\nroots = [\"A\"]\nfiles = [\n    \"a.md\",\n]\n")
+        );
+    }
+
+    #[test]
     fn generation_roots_are_written_when_needed_and_follow_while_untouched() {
         let roots = strings(&["src::Usage"]);
         let files = strings(&["src/types.ts"]);
