@@ -4,8 +4,10 @@
 //! [`read`] the schema folder → [`parse`] each file (one module per input format) →
 //! the format-free [`model`] → [`resolve`] references across files → [`emit`] Rust tokens.
 //! The proc macro `llm-usage-macros` and the `llm-usage` command-line tool are thin shells
-//! over [`generate`] and [`check`].
+//! over [`generate`] and [`check`]; so is [`Builder`] (feature `build`), for a `build.rs`.
 
+#[cfg(feature = "build")]
+pub mod builder;
 pub mod case;
 pub mod config;
 pub mod diagnostic;
@@ -13,6 +15,8 @@ pub mod diff;
 pub mod emit;
 #[cfg(feature = "cli")]
 pub mod fit;
+#[cfg(feature = "cli")]
+pub mod import;
 pub mod model;
 pub mod name;
 pub mod parse;
@@ -23,6 +27,8 @@ use std::path::{Path, PathBuf};
 
 use proc_macro2::TokenStream;
 
+#[cfg(feature = "build")]
+pub use builder::Builder;
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use model::Schema;
 

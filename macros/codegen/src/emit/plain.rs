@@ -197,7 +197,7 @@ mod tests {
 
     #[test]
     fn no_rule_where_names_are_the_wire_names_and_renames_for_the_exceptions() {
-        let rust = names(&["total_tokens", "r#type", "bytes"]);
+        let rust = names(&["total_tokens", "type", "bytes"]);
         let (rule, renames) = rename_rule(&rust, &["total_tokens", "type", "bytes_"]);
         assert_eq!(rule, None);
         assert_eq!(renames, [None, None, Some("bytes_".to_owned())]);

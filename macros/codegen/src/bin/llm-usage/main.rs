@@ -5,11 +5,14 @@
 //! - `llm-usage diff OLD NEW` reports what changed between two versions, breaking or not.
 //! - `llm-usage fit PATH --root TYPE --payloads DIR` checks recorded payloads against the doc
 //!   and derives the `llm-usage.toml` overrides that fit them (`--write` merges them in).
+//! - `llm-usage import --from VENDOR_DIR --root TYPE --into SCHEMA_DIR` copies the vendor docs
+//!   the types need, and updates them.
 //!
 //! `expand` and `check` take `--root MODULE::TYPE` (repeatable): the `roots` of `include_schemas!`.
 
 mod diff;
 mod fit;
+mod import;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -49,6 +52,9 @@ enum Command {
     /// Check recorded payloads of one type against the doc and print the smallest set of
     /// `llm-usage.toml` overrides that makes every one read and write back unchanged.
     Fit(fit::Args),
+    /// Copy the vendor docs that some types need into a schema folder, recording what and from
+    /// where in its `llm-usage.toml`; run again to update them, with the diff first.
+    Import(import::Args),
 }
 
 #[derive(clap::Args)]
@@ -72,6 +78,7 @@ fn main() -> ExitCode {
         Command::Check { path, roots } => check(&roots.input(path)),
         Command::Diff(args) => diff::run(args),
         Command::Fit(args) => fit::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
 
