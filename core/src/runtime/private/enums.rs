@@ -21,13 +21,13 @@ pub fn unknown<T>(value: T) -> UnknownValue<T> {
 pub fn deserialize_str_enum<'de, D, T>(deserializer: D, expecting: &'static str) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
-    T: for<'a> From<&'a str> + From<String>,
+    T: for<'a> From<&'a str>,
 {
     struct StrVisitor<T>(&'static str, PhantomData<T>);
 
     impl<'de, T> Visitor<'de> for StrVisitor<T>
     where
-        T: for<'a> From<&'a str> + From<String>,
+        T: for<'a> From<&'a str>,
     {
         type Value = T;
 
@@ -36,10 +36,6 @@ where
         }
 
         fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
-            Ok(T::from(value))
-        }
-
-        fn visit_string<E: de::Error>(self, value: String) -> Result<T, E> {
             Ok(T::from(value))
         }
     }
@@ -79,21 +75,13 @@ where
 }
 
 /// The impls of a generated string enum beyond its own `as_str` and `From<&str>`:
-/// `From<String>` (no copy for unknown values), `FromStr` (infallible), `Display`,
-/// `AsRef<str>`, `Serialize` and `Deserialize`.
+/// `FromStr` (infallible), `Display`, `Serialize` and `Deserialize`. Each enum is a dozen
+/// function bodies already; these are kept to what users need, since a whole vendor corpus
+/// has thousands of enums and rustc's time grows with every body.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __str_enum_impls {
     ($ty:ident, $catch_all:ident, $expecting:literal) => {
-        impl ::std::convert::From<::std::string::String> for $ty {
-            /// The variant for a wire value; a value the doc does not list is kept as is.
-            fn from(value: ::std::string::String) -> Self {
-                match <Self as ::std::convert::From<&str>>::from(&value) {
-                    Self::$catch_all(_) => Self::$catch_all($crate::__private::unknown(value)),
-                    known => known,
-                }
-            }
-        }
         impl ::std::str::FromStr for $ty {
             type Err = ::std::convert::Infallible;
             /// Never fails: a value the doc does not list lands in the catch-all variant.
@@ -105,11 +93,6 @@ macro_rules! __str_enum_impls {
             /// The value as written on the wire.
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
-            }
-        }
-        impl ::std::convert::AsRef<str> for $ty {
-            fn as_ref(&self) -> &str {
-                self.as_str()
             }
         }
         impl $crate::__private::serde::Serialize for $ty {

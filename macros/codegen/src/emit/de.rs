@@ -16,9 +16,13 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
     let slots: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("__f{i}")).collect();
     let arms = fields.iter().zip(&slots).enumerate().map(|(i, (plan, slot))| {
         let index = Literal::usize_unsuffixed(i);
-        let next = if types::is_integer(&plan.field.ty) { quote! { next_int } } else { quote! { next } };
+        let next = if types::is_integer(&plan.field.ty) {
+            quote! { next_int }
+        } else {
+            quote! { next }
+        };
         quote! {
-            ::llm_usage::__private::de::Key::Field(#index) => ::llm_usage::__private::de::#next(&mut map, &mut #slot, FIELDS[#index]),
+            __Key::Field(#index) => __de::#next(&mut map, &mut #slot, FIELDS[#index]),
         }
     });
     let tys = fields.iter().map(|plan| &plan.ty);
@@ -29,7 +33,7 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
             Presence::Required => quote! {
                 #name: match #slot {
                     ::std::option::Option::Some(value) => value,
-                    ::std::option::Option::None => return ::std::result::Result::Err(::llm_usage::__private::de::missing(FIELDS[#index])),
+                    ::std::option::Option::None => return ::std::result::Result::Err(__de::missing(FIELDS[#index])),
                 },
             },
             Presence::Optional => quote! { #name: #slot.unwrap_or_default(), },
@@ -53,18 +57,17 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
                     where
                         A: ::llm_usage::__private::serde::de::MapAccess<'de>,
                     {
+                        use ::llm_usage::__private::de::{self as __de, Key as __Key};
                         const FIELDS: &[&str] = &[#(#wire_names),*];
                         #(let mut #slots: ::std::option::Option<#tys> = ::std::option::Option::None;)*
                         let mut #unknown = ::llm_usage::UnknownFields::new();
                         while let ::std::option::Option::Some(key) =
-                            map.next_key_seed(::llm_usage::__private::de::FieldKey(FIELDS))?
+                            map.next_key_seed(__de::FieldKey(FIELDS))?
                         {
                             match key {
                                 #(#arms)*
-                                ::llm_usage::__private::de::Key::Field(_) => ::std::result::Result::Ok(()),
-                                ::llm_usage::__private::de::Key::Unknown(key) => {
-                                    ::llm_usage::__private::de::next_unknown(&mut map, &mut #unknown, key)
-                                }
+                                __Key::Field(_) => ::std::result::Result::Ok(()),
+                                __Key::Unknown(key) => __de::next_unknown(&mut map, &mut #unknown, key),
                             }?;
                         }
                         ::std::result::Result::Ok(#ident {
