@@ -5,12 +5,18 @@
 /// (`totalTokens` → `total`, `Tokens`; `HTTPServer` → `HTTP`, `Server`; `gpt4o` stays one word).
 pub fn words(name: &str) -> Vec<&str> {
     let mut words = Vec::new();
+    for_each_word(name, |word| words.push(word));
+    words
+}
+
+/// Calls `f` on each of the [`words`] of `name`, in order, without collecting them.
+fn for_each_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
     let bytes = name.as_bytes();
     let mut start: Option<usize> = None;
     for (i, &b) in bytes.iter().enumerate() {
         if !b.is_ascii_alphanumeric() {
             if let Some(s) = start.take() {
-                words.push(&name[s..i]);
+                f(&name[s..i]);
             }
             continue;
         }
@@ -19,7 +25,7 @@ pub fn words(name: &str) -> Vec<&str> {
                 let prev = bytes[i - 1];
                 let next_lower = bytes.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
                 if prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && next_lower) {
-                    words.push(&name[s..i]);
+                    f(&name[s..i]);
                     start = Some(i);
                 }
             }
@@ -28,35 +34,49 @@ pub fn words(name: &str) -> Vec<&str> {
         }
     }
     if let Some(s) = start {
-        words.push(&name[s..]);
+        f(&name[s..]);
     }
-    words
 }
 
 /// `totalTokens` → `total_tokens`; only the alphanumeric words survive.
 pub fn snake(name: &str) -> String {
-    words(name).iter().map(|w| w.to_ascii_lowercase()).collect::<Vec<_>>().join("_")
+    let mut out = String::with_capacity(name.len() + 4);
+    snake_into(name, &mut out);
+    out
+}
+
+/// [`snake`], appended to `out`: no allocation once `out` has room.
+pub fn snake_into(name: &str, out: &mut String) {
+    let mut first = true;
+    for_each_word(name, |word| {
+        if !first {
+            out.push('_');
+        }
+        first = false;
+        // Words are ASCII alphanumeric.
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    });
 }
 
 /// `total_tokens` → `totalTokens`.
 pub fn camel(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for (i, word) in words(name).into_iter().enumerate() {
-        if i == 0 {
+    let mut first = true;
+    for_each_word(name, |word| {
+        if first {
             out.push_str(&word.to_ascii_lowercase());
         } else {
             push_capitalized(&mut out, word);
         }
-    }
+        first = false;
+    });
     out
 }
 
 /// `weight_based` → `WeightBased`, `ON_DEMAND_FLEX` → `OnDemandFlex`, `inputText` → `InputText`.
 pub fn pascal(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for word in words(name) {
-        push_capitalized(&mut out, word);
-    }
+    for_each_word(name, |word| push_capitalized(&mut out, word));
     out
 }
 

@@ -15,6 +15,7 @@ pub mod diff;
 pub mod emit;
 #[cfg(feature = "cli")]
 pub mod fit;
+mod hash;
 #[cfg(feature = "cli")]
 pub mod import;
 pub mod model;
@@ -175,14 +176,23 @@ pub fn load_and_name(input: &Input) -> (Loaded, Option<name::Names>) {
     let mut loaded = load(input);
     let mut diags = Diagnostics::new();
     let names = name::name(&loaded.schema, &mut diags);
+    if merge_naming(&mut loaded, diags) {
+        (loaded, Some(names))
+    } else {
+        (loaded, None)
+    }
+}
+
+/// Adds the naming stage's diagnostics to those of loading; true when there are none at all.
+fn merge_naming(loaded: &mut Loaded, mut diags: Diagnostics) -> bool {
     if loaded.diagnostics.is_empty() && diags.is_empty() {
-        return (loaded, Some(names));
+        return true;
     }
     for diagnostic in std::mem::take(&mut loaded.diagnostics) {
         diags.push(diagnostic);
     }
     loaded.diagnostics = diags.into_sorted();
-    (loaded, None)
+    false
 }
 
 /// Summary of a `check` run.
@@ -194,8 +204,12 @@ pub struct CheckReport {
 }
 
 /// Parses, resolves and names everything under `input` and reports what is wrong, without
-/// emitting: exactly the diagnostics [`generate`] (and so the macro) would report.
+/// emitting: exactly the diagnostics [`generate`] (and so the macro) would report. The naming
+/// stage runs every check it runs for [`generate`] but makes no identifiers.
 pub fn check(input: &Input) -> CheckReport {
-    let (loaded, _) = load_and_name(input);
+    let mut loaded = load(input);
+    let mut diags = Diagnostics::new();
+    name::check(&loaded.schema, &mut diags);
+    merge_naming(&mut loaded, diags);
     CheckReport { files: loaded.files.len(), types: loaded.schema.types.len(), diagnostics: loaded.diagnostics }
 }

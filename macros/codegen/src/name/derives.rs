@@ -16,6 +16,13 @@ pub struct Derives {
     pub ord: bool,
 }
 
+/// Reports what [`decide`] reports: only derives the user asked for can be impossible.
+pub fn check(schema: &Schema, diags: &mut Diagnostics) {
+    if !schema.requests.derives.is_empty() {
+        decide(schema, diags);
+    }
+}
+
 pub fn decide(schema: &Schema, diags: &mut Diagnostics) -> Vec<Derives> {
     let defaults = fixpoint(
         schema,

@@ -1,6 +1,7 @@
 //! Rust identifiers for vendor names: snake_case fields and modules, PascalCase enum variants,
 //! raw identifiers for keywords. Every function here returns a valid identifier for any input.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use proc_macro2::{Ident, Span};
@@ -8,32 +9,61 @@ use proc_macro2::{Ident, Span};
 use crate::case;
 use crate::model::Literal;
 
-/// Strict and reserved keywords of every edition, which need `r#` (or cannot be used at all).
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
-    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
-    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
-    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
-];
+/// How a name is written as an identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    /// As it is.
+    Plain,
+    /// A strict or reserved keyword of some edition: `r#type`.
+    Raw,
+    /// A keyword that cannot be raw (`crate`, `self`, `Self`, `super`): `self_`.
+    Suffixed,
+}
 
-/// Keywords that cannot be raw identifiers.
-const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
+/// The strict and reserved keywords of every edition need `r#` (or cannot be used at all).
+fn spelling(name: &str) -> Spelling {
+    match name {
+        "crate" | "self" | "Self" | "super" => Spelling::Suffixed,
+        "abstract" | "as" | "async" | "await" | "become" | "box" | "break" | "const" | "continue" | "do" | "dyn"
+        | "else" | "enum" | "extern" | "false" | "final" | "fn" | "for" | "gen" | "if" | "impl" | "in" | "let"
+        | "loop" | "macro" | "match" | "mod" | "move" | "mut" | "override" | "priv" | "pub" | "ref" | "return"
+        | "static" | "struct" | "trait" | "true" | "try" | "type" | "typeof" | "unsafe" | "unsized" | "use"
+        | "virtual" | "where" | "while" | "yield" => Spelling::Raw,
+        _ => Spelling::Plain,
+    }
+}
 
 /// Whether `name` is a Rust keyword (strict or reserved, any edition).
 pub fn is_keyword(name: &str) -> bool {
-    KEYWORDS.contains(&name)
+    spelling(name) != Spelling::Plain
 }
 
 /// An identifier for an ASCII identifier-shaped `name`: raw for keywords, `_`-suffixed for the
 /// keywords that cannot be raw.
 pub fn ident(name: &str) -> Ident {
     let span = Span::call_site();
-    if NOT_RAW.contains(&name) {
-        Ident::new(&format!("{name}_"), span)
-    } else if KEYWORDS.contains(&name) {
-        Ident::new_raw(name, span)
-    } else {
-        Ident::new(name, span)
+    match spelling(name) {
+        Spelling::Suffixed => Ident::new(&format!("{name}_"), span),
+        Spelling::Raw => Ident::new_raw(name, span),
+        Spelling::Plain => Ident::new(name, span),
+    }
+}
+
+/// The text of [`ident`]`(name)` (`usage`, `r#type`, `self_`), without making the identifier:
+/// the naming stage compares these, and makes identifiers only when they are emitted.
+pub fn ident_text(name: &str) -> Cow<'_, str> {
+    match spelling(name) {
+        Spelling::Suffixed => Cow::Owned(format!("{name}_")),
+        Spelling::Raw => Cow::Owned(format!("r#{name}")),
+        Spelling::Plain => Cow::Borrowed(name),
+    }
+}
+
+/// [`ident_text`] without the `r#` of a raw identifier: the name as a field is known by.
+pub fn unraw_text(name: &str) -> Cow<'_, str> {
+    match spelling(name) {
+        Spelling::Suffixed => Cow::Owned(format!("{name}_")),
+        Spelling::Raw | Spelling::Plain => Cow::Borrowed(name),
     }
 }
 
@@ -50,9 +80,27 @@ fn sanitize(name: &str, fallback: &str) -> String {
     out
 }
 
+/// Whether [`sanitize`] leaves `name` as it is: only ASCII letters, digits and `_`, not only
+/// `_`, no leading digit.
+fn is_sanitized(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        && bytes.iter().any(|b| *b != b'_')
+        && !bytes.first().is_some_and(u8::is_ascii_digit)
+}
+
 /// The Rust name of a vendor type: the name as written when it is a valid identifier.
 pub fn type_name(name: &str) -> String {
-    sanitize(name, "Unnamed")
+    type_name_cow(name).into_owned()
+}
+
+/// [`type_name`], borrowing `name` when it is already valid (nearly always).
+pub fn type_name_cow(name: &str) -> Cow<'_, str> {
+    if is_sanitized(name) {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(sanitize(name, "Unnamed"))
+    }
 }
 
 /// Whether rustc's `non_camel_case_types` lint would accept `name`.
@@ -64,7 +112,18 @@ pub fn is_upper_camel(name: &str) -> bool {
 /// snake_case of a vendor name, before keyword handling: `totalTokens` → `total_tokens`,
 /// `__pydantic_extra__` → `pydantic_extra`, `5m` → `_5m`, `$` → `field`.
 pub fn snake_case(name: &str) -> String {
-    sanitize(&case::snake(name), "field")
+    let mut out = String::with_capacity(name.len() + 4);
+    snake_case_into(name, &mut out);
+    out
+}
+
+/// [`snake_case`] into `out` (cleared first): no allocation once `out` has room.
+pub fn snake_case_into(name: &str, out: &mut String) {
+    out.clear();
+    case::snake_into(name, out);
+    if !is_sanitized(out) {
+        *out = sanitize(out, "field");
+    }
 }
 
 /// PascalCase of the alphanumeric words of `name`: `weight_based` → `WeightBased`,

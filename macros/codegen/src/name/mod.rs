@@ -12,12 +12,13 @@ pub mod ident;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use proc_macro2::Ident;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Literal, Location, Scalar, Schema, TypeId, TypeKind, TypeRef};
+use crate::hash::FxHashMap;
+use crate::model::{Literal, Scalar, Schema, TypeId, TypeKind, TypeRef};
 
 pub use derives::Derives;
 
@@ -64,157 +65,307 @@ pub enum Members {
 /// Names every type of `schema` (included or not, so that indices stay simple) and reports
 /// collisions among the included ones.
 pub fn name(schema: &Schema, diags: &mut Diagnostics) -> Names {
-    let modules = module_paths(schema, diags);
-    let idents = type_idents(schema, &modules, diags);
+    let plan = Plan::new(schema, diags);
+    let idents: Vec<Ident> = plan.type_names.iter().map(|name| ident::ident(name)).collect();
+    let modules: Vec<Vec<Ident>> =
+        plan.folders.iter().map(|folder| folder.names.iter().map(|name| ident::ident(name)).collect()).collect();
     let derives = derives::decide(schema, diags);
+    let mut scratch = Scratch::default();
     let types = schema
         .types
         .iter()
         .enumerate()
         .map(|(id, def)| {
             let members = match &def.kind {
-                TypeKind::Struct(s) if schema.is_included(id) => struct_members(schema, id, s, diags),
+                TypeKind::Struct(s) if schema.is_included(id) => {
+                    let mut fields = Vec::with_capacity(s.fields.len());
+                    struct_fields(schema, id, s, diags, &mut scratch, Some(&mut fields));
+                    let mut unknown = "unknown_fields".to_owned();
+                    while scratch.contains(&unknown) {
+                        unknown.push('_');
+                    }
+                    Members::Struct { fields, unknown: ident::ident(&unknown) }
+                }
                 TypeKind::Enum(e) if schema.is_included(id) => enum_members(e),
                 TypeKind::Union(u) if schema.is_included(id) => union_members(u, &idents),
                 _ => Members::None,
             };
-            TypeNames { ident: idents[id].clone(), module: modules[id].clone(), derives: derives[id], members }
+            TypeNames {
+                ident: idents[id].clone(),
+                module: modules[plan.folder_of[id]].clone(),
+                derives: derives[id],
+                members,
+            }
         })
         .collect();
     Names { types }
 }
 
-/// Per type, its module path; folders whose names collide as modules are reported.
-fn module_paths(schema: &Schema, diags: &mut Diagnostics) -> Vec<Vec<Ident>> {
-    // (parent module path, module ident) → the folder path that claimed it first.
-    let mut claimed: HashMap<(Vec<String>, String), (String, Location)> = HashMap::new();
-    let mut reported: Vec<String> = Vec::new();
-    schema
-        .types
-        .iter()
-        .enumerate()
-        .map(|(id, def)| {
-            let mut path: Vec<Ident> = Vec::new();
-            let mut plain: Vec<String> = Vec::new();
-            let mut folder = String::new();
-            for segment in def.dir.split('/').filter(|s| !s.is_empty() && *s != ".") {
-                if !folder.is_empty() {
-                    folder.push('/');
-                }
-                folder.push_str(segment);
-                let module = ident::ident(&ident::snake_case(segment));
-                let name = module.to_string();
-                if schema.is_included(id) {
-                    let key = (plain.clone(), name.clone());
-                    match claimed.get(&key) {
-                        Some((first, _)) if *first != folder && !reported.contains(&folder) => {
-                            reported.push(folder.clone());
-                            diags.push(
-                                Diagnostic::new(
-                                    def.loc.clone(),
-                                    format!("folders `{first}` and `{folder}` both become the Rust module `{name}`"),
-                                )
-                                .with_note(
-                                    "rename one of the folders (or namespaces) so that their snake_case names differ",
-                                ),
-                            );
-                        }
-                        Some(_) => {}
-                        None => {
-                            claimed.insert(key, (folder.clone(), def.loc.clone()));
-                        }
-                    }
-                }
-                plain.push(name);
-                path.push(module);
+/// Reports exactly what [`name`] reports, without making any identifier: what `check` needs.
+pub fn check(schema: &Schema, diags: &mut Diagnostics) {
+    Plan::new(schema, diags);
+    derives::check(schema, diags);
+    let mut scratch = Scratch::default();
+    for (id, def) in schema.types.iter().enumerate() {
+        if let TypeKind::Struct(s) = &def.kind {
+            if schema.is_included(id) {
+                struct_fields(schema, id, s, diags, &mut scratch, None);
             }
-            path
-        })
-        .collect()
+        }
+    }
 }
 
-/// Per type, its Rust identifier: the user's `rename`, else the vendor's name made valid.
-/// Two included types of one module with one identifier are reported, as is a type that
-/// takes the name of a module beside it.
-fn type_idents(schema: &Schema, modules: &[Vec<Ident>], diags: &mut Diagnostics) -> Vec<Ident> {
-    let idents: Vec<Ident> = schema
-        .types
-        .iter()
-        .enumerate()
-        .map(|(id, def)| match schema.requests.type_names.get(&id) {
-            Some(rename) => ident::ident(&rename.value),
-            None => ident::ident(&ident::type_name(&def.name)),
-        })
-        .collect();
-    let mut seen: HashMap<(&[Ident], String), TypeId> = HashMap::new();
-    for id in (0..schema.types.len()).filter(|&id| schema.is_included(id)) {
-        let key = (modules[id].as_slice(), idents[id].to_string());
-        if let Some(&first) = seen.get(&key) {
-            let (a, b) = (&schema.types[first], &schema.types[id]);
-            if a.dir == b.dir && a.name == b.name {
-                // One name twice in one folder: the resolver reported it already.
-                continue;
-            }
-            let loc = schema.requests.type_names.get(&id).map_or(&b.loc, |r| &r.loc).clone();
-            let why = |id: TypeId| match schema.requests.type_names.get(&id) {
-                Some(rename) => format!(" (renamed at {})", rename.loc),
-                None => String::new(),
+/// The names of types and modules, checked: what [`name`] and [`check`] share.
+struct Plan<'s> {
+    /// Per type, the name its identifier is made from: the user's `rename`, else the vendor's
+    /// name made valid.
+    type_names: Vec<Cow<'s, str>>,
+    /// Per type, the index of its folder in `folders`.
+    folder_of: Vec<usize>,
+    /// Every folder that holds a type, once.
+    folders: Vec<Folder<'s>>,
+}
+
+/// One folder (or TypeScript namespace path) and the module path it becomes.
+struct Folder<'s> {
+    dir: &'s str,
+    /// Per segment: the module's name (before keyword handling), the folder up to it
+    /// (`a/b`), and the module's id among every module path (`ModuleIds`).
+    names: Vec<String>,
+    prefixes: Vec<String>,
+    chain: Vec<usize>,
+}
+
+/// Module paths, interned: a module is its parent's id and the text of its identifier. Id 0
+/// is the root.
+#[derive(Default)]
+struct ModuleIds {
+    /// Parent → child's text → child.
+    children: FxHashMap<usize, FxHashMap<String, usize>>,
+    count: usize,
+}
+
+impl ModuleIds {
+    fn intern(&mut self, parent: usize, text: &str) -> usize {
+        let children = self.children.entry(parent).or_default();
+        if let Some(&id) = children.get(text) {
+            return id;
+        }
+        self.count += 1;
+        children.insert(text.to_owned(), self.count);
+        self.count
+    }
+
+    fn get(&self, parent: usize, text: &str) -> Option<usize> {
+        self.children.get(&parent)?.get(text).copied()
+    }
+}
+
+impl<'s> Plan<'s> {
+    /// Module paths and type names, reporting folders that collide as modules, types that
+    /// collide in one module and types that take the name of a module beside them.
+    fn new(schema: &'s Schema, diags: &mut Diagnostics) -> Plan<'s> {
+        let n = schema.types.len();
+        let mut modules = ModuleIds::default();
+        let mut folders: Vec<Folder<'s>> = Vec::new();
+        let mut folder_index: FxHashMap<&'s str, usize> = FxHashMap::default();
+        let mut folder_of = Vec::with_capacity(n);
+        for def in &schema.types {
+            // Types of one file, and mostly of one folder, are next to each other.
+            let index = match folders.last() {
+                Some(last) if last.dir == def.dir => folders.len() - 1,
+                _ => *folder_index.entry(def.dir.as_str()).or_insert_with(|| {
+                    folders.push(Folder::new(&def.dir, &mut modules));
+                    folders.len() - 1
+                }),
             };
-            diags.push(
-                Diagnostic::new(
-                    loc,
-                    format!("types `{}` and `{}` both become the Rust type `{}`", a.name, b.name, idents[id]),
-                )
-                .with_note(format!(
-                    "`{}` is declared at {}{}; give one of them another name with `rename` in `llm-usage.toml`",
-                    a.name,
-                    a.loc,
-                    why(first)
-                )),
-            );
-        } else {
-            seen.insert(key, id);
+            folder_of.push(index);
+        }
+        let type_names: Vec<Cow<'s, str>> = schema
+            .types
+            .iter()
+            .enumerate()
+            .map(|(id, def)| match schema.requests.type_names.get(&id) {
+                Some(rename) => Cow::Borrowed(rename.value.as_str()),
+                None => ident::type_name_cow(&def.name),
+            })
+            .collect();
+        let plan = Plan { type_names, folder_of, folders };
+        plan.check_folders(schema, modules.count, diags);
+        plan.check_types(schema, &modules, diags);
+        plan
+    }
+
+    /// The included types' folders, each once, by the first included type in it.
+    fn first_in_each_folder(&self, schema: &Schema) -> Vec<TypeId> {
+        let mut seen = vec![false; self.folders.len()];
+        (0..schema.types.len())
+            .filter(|&id| schema.is_included(id) && !std::mem::replace(&mut seen[self.folder_of[id]], true))
+            .collect()
+    }
+
+    /// Folders whose names collide as modules: reported once per folder, at the first included
+    /// type of the folder that comes second. Every type of one folder would find what the
+    /// first one found, so only the first one is looked at.
+    fn check_folders(&self, schema: &Schema, module_count: usize, diags: &mut Diagnostics) {
+        // Module → the folder path that claimed it first.
+        let mut claimed: Vec<Option<&str>> = vec![None; module_count + 1];
+        let mut reported: Vec<&str> = Vec::new();
+        for id in self.first_in_each_folder(schema) {
+            let def = &schema.types[id];
+            let folder = &self.folders[self.folder_of[id]];
+            for ((prefix, name), &module) in folder.prefixes.iter().zip(&folder.names).zip(&folder.chain) {
+                match claimed[module] {
+                    Some(first) if first != prefix && !reported.contains(&prefix.as_str()) => {
+                        reported.push(prefix);
+                        let name = ident::ident_text(name);
+                        diags.push(
+                            Diagnostic::new(
+                                def.loc.clone(),
+                                format!("folders `{first}` and `{prefix}` both become the Rust module `{name}`"),
+                            )
+                            .with_note(
+                                "rename one of the folders (or namespaces) so that their snake_case names differ",
+                            ),
+                        );
+                    }
+                    Some(_) => {}
+                    None => claimed[module] = Some(prefix),
+                }
+            }
         }
     }
-    // A type and a module of one name in one module: both live in the type namespace.
-    let mut children: HashMap<(&[Ident], String), TypeId> = HashMap::new();
-    for id in (0..schema.types.len()).filter(|&id| schema.is_included(id)) {
-        for depth in 0..modules[id].len() {
-            children.entry((&modules[id][..depth], modules[id][depth].to_string())).or_insert(id);
+
+    /// Two included types of one module with one identifier; a type that takes the name of a
+    /// module beside it.
+    fn check_types(&self, schema: &Schema, modules: &ModuleIds, diags: &mut Diagnostics) {
+        let module_of = |id: TypeId| self.folders[self.folder_of[id]].chain.last().copied().unwrap_or(0);
+        let texts: Vec<Cow<'_, str>> = (0..schema.types.len())
+            .map(|id| if schema.is_included(id) { ident::ident_text(&self.type_names[id]) } else { Cow::Borrowed("") })
+            .collect();
+        let mut seen: FxHashMap<(usize, &str), TypeId> = crate::hash::map_with_capacity(schema.types.len());
+        for id in (0..schema.types.len()).filter(|&id| schema.is_included(id)) {
+            let key = (module_of(id), &*texts[id]);
+            if let Some(&first) = seen.get(&key) {
+                let (a, b) = (&schema.types[first], &schema.types[id]);
+                if a.dir == b.dir && a.name == b.name {
+                    // One name twice in one folder: the resolver reported it already.
+                    continue;
+                }
+                let loc = schema.requests.type_names.get(&id).map_or(&b.loc, |r| &r.loc).clone();
+                let why = |id: TypeId| match schema.requests.type_names.get(&id) {
+                    Some(rename) => format!(" (renamed at {})", rename.loc),
+                    None => String::new(),
+                };
+                diags.push(
+                    Diagnostic::new(
+                        loc,
+                        format!("types `{}` and `{}` both become the Rust type `{}`", a.name, b.name, texts[id]),
+                    )
+                    .with_note(format!(
+                        "`{}` is declared at {}{}; give one of them another name with `rename` in `llm-usage.toml`",
+                        a.name,
+                        a.loc,
+                        why(first)
+                    )),
+                );
+            } else {
+                seen.insert(key, id);
+            }
+        }
+        // A type and a module of one name in one module: both live in the type namespace.
+        // Per module, the first included type inside it (at any depth).
+        let mut first_inside: Vec<Option<TypeId>> = vec![None; modules.count + 1];
+        for id in self.first_in_each_folder(schema) {
+            for &module in &self.folders[self.folder_of[id]].chain {
+                first_inside[module].get_or_insert(id);
+            }
+        }
+        for id in (0..schema.types.len()).filter(|&id| schema.is_included(id)) {
+            let Some(module) = modules.get(module_of(id), &texts[id]) else { continue };
+            if let Some(other) = first_inside[module] {
+                diags.push(
+                    Diagnostic::new(
+                        schema.types[id].loc.clone(),
+                        format!(
+                            "the type `{}` and the module `{}` (from `{}`) share one name",
+                            schema.types[id].name, texts[id], schema.types[other].dir
+                        ),
+                    )
+                    .with_note("rename the type with `rename` in `llm-usage.toml`"),
+                );
+            }
         }
     }
-    for id in (0..schema.types.len()).filter(|&id| schema.is_included(id)) {
-        let name = idents[id].to_string();
-        if let Some(&other) = children.get(&(modules[id].as_slice(), name.clone())) {
-            diags.push(
-                Diagnostic::new(
-                    schema.types[id].loc.clone(),
-                    format!(
-                        "the type `{}` and the module `{name}` (from `{}`) share one name",
-                        schema.types[id].name, schema.types[other].dir
-                    ),
-                )
-                .with_note("rename the type with `rename` in `llm-usage.toml`"),
-            );
-        }
-    }
-    idents
 }
 
-/// Field identifiers: the user's `rename`, else snake_case of the doc's name. Collisions are
-/// reported at the second field; the catch-all map takes a name no field has.
-fn struct_members(schema: &Schema, id: TypeId, s: &crate::model::StructDef, diags: &mut Diagnostics) -> Members {
+impl<'s> Folder<'s> {
+    fn new(dir: &'s str, modules: &mut ModuleIds) -> Folder<'s> {
+        let mut folder = Folder { dir, names: Vec::new(), prefixes: Vec::new(), chain: Vec::new() };
+        let mut path = String::new();
+        let mut parent = 0;
+        for segment in dir.split('/').filter(|s| !s.is_empty() && *s != ".") {
+            if !path.is_empty() {
+                path.push('/');
+            }
+            path.push_str(segment);
+            let name = ident::snake_case(segment);
+            parent = modules.intern(parent, &ident::ident_text(&name));
+            folder.names.push(name);
+            folder.prefixes.push(path.clone());
+            folder.chain.push(parent);
+        }
+        folder
+    }
+}
+
+/// Room reused from struct to struct: the field names being compared.
+#[derive(Default)]
+struct Scratch {
+    name: String,
+    /// The fields' names so far, as [`ident::unraw_text`] gives them, one after the other.
+    taken: String,
+    ends: Vec<usize>,
+}
+
+impl Scratch {
+    fn taken(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(self.ends.iter().copied()).map(|(start, end)| &self.taken[start..end])
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.taken().any(|taken| taken == name)
+    }
+}
+
+/// Field identifiers of an included struct: the user's `rename`, else snake_case of the doc's
+/// name. Collisions are reported at the second field. With `idents`, the identifiers are
+/// made too; `scratch` then holds the names taken (for the catch-all, which takes one no
+/// field has).
+fn struct_fields(
+    schema: &Schema,
+    id: TypeId,
+    s: &crate::model::StructDef,
+    diags: &mut Diagnostics,
+    scratch: &mut Scratch,
+    mut idents: Option<&mut Vec<Ident>>,
+) {
     let def = &schema.types[id];
-    let mut fields: Vec<Ident> = Vec::with_capacity(s.fields.len());
-    let mut taken: Vec<String> = Vec::with_capacity(s.fields.len());
+    scratch.taken.clear();
+    scratch.ends.clear();
+    let mut name = std::mem::take(&mut scratch.name);
     for (index, field) in s.fields.iter().enumerate() {
         let rename = schema.requests.field_names.get(&(id, index));
-        let field_ident = match rename {
-            Some(rename) => ident::ident(&rename.value),
-            None => ident::ident(&ident::snake_case(&field.name)),
+        let chosen: &str = match rename {
+            Some(rename) => &rename.value,
+            None => {
+                ident::snake_case_into(&field.name, &mut name);
+                &name
+            }
         };
-        let plain = field_ident.to_string().trim_start_matches("r#").to_owned();
-        if let Some(first) = taken.iter().position(|n| *n == plain) {
+        let plain = ident::unraw_text(chosen);
+        if let Some(first) = scratch.taken().position(|taken| taken == plain) {
             let other = &s.fields[first];
             let loc = rename.map_or(&field.loc, |r| &r.loc).clone();
             diags.push(
@@ -228,11 +379,13 @@ fn struct_members(schema: &Schema, id: TypeId, s: &crate::model::StructDef, diag
                 )),
             );
         }
-        taken.push(plain);
-        fields.push(field_ident);
+        scratch.taken.push_str(&plain);
+        scratch.ends.push(scratch.taken.len());
+        if let Some(idents) = idents.as_deref_mut() {
+            idents.push(ident::ident(chosen));
+        }
     }
-    let unknown = ident::ident(&ident::free_name("unknown_fields", "_", &taken));
-    Members::Struct { fields, unknown }
+    scratch.name = name;
 }
 
 fn enum_members(e: &crate::model::EnumDef) -> Members {

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::ident as names;
+use super::Members;
 use crate::diagnostic::Diagnostics;
 use crate::model::*;
 use Presence::Required;
@@ -134,4 +135,74 @@ fn enum_variant_naming() {
         (&Literal::Str("y".into()), Some("UNSPECIFIED")),
     ]);
     assert_eq!(members, ["OnDemandFlex", "Unspecified"]);
+}
+
+/// Every kind of naming problem at once, some in types that are not generated.
+fn troubled_schema() -> Schema {
+    let object = |fields: Vec<Field>| TypeKind::Struct(StructDef { fields, additional: None, bases: Vec::new() });
+    let f = |name: &str| field(name, I, Required, false);
+    let types = vec![
+        // Folders `Foo-Bar`, `foo_bar` and `foo-bar/x` all become module `foo_bar`.
+        def("A", "Foo-Bar", object(vec![f("a")])),
+        def("B", "foo_bar", object(vec![f("b")])),
+        def("C", "foo-bar/x", object(vec![f("c")])),
+        def("D", "foo-bar/x", object(vec![f("d")])),
+        // Types that become one Rust type, and one renamed onto another.
+        def("Usage-Stats", "", object(vec![f("x")])),
+        def("Usage_Stats", "", object(vec![f("totalTokens"), f("total_tokens"), f("self"), f("self_")])),
+        def("Other", "", object(vec![f("type"), f("r#type")])),
+        // A type named like a module beside it.
+        def("foo_bar", "", TypeKind::Enum(EnumDef::default())),
+        def("type", "", object(vec![f("a"), f("A")])),
+        // Not generated: its problems do not count.
+        def("Usage-Stats", "hidden", object(vec![f("x"), f("X")])),
+        def("Usage_Stats", "hidden", object(vec![])),
+        def("Floaty", "", object(vec![field("f", TypeRef::Scalar(Scalar::Float), Required, false)])),
+    ];
+    let mut schema = Schema { types, ..Schema::default() };
+    schema.included = vec![true, true, true, true, true, true, true, true, true, false, false, true];
+    let choice = |value: &str, line: u32| UserChoice { value: value.to_owned(), loc: loc(line) };
+    schema.requests.type_names.insert(6, choice("Usage_Stats", 50));
+    schema.requests.field_names.insert((8, 1), choice("a", 51));
+    schema.requests.derives.insert(11, vec![choice("Eq", 52), choice("Ord", 53)]);
+    schema
+}
+
+#[test]
+fn check_reports_exactly_what_naming_reports() {
+    let schema = troubled_schema();
+    let mut named = Diagnostics::new();
+    let names = super::name(&schema, &mut named);
+    let mut checked = Diagnostics::new();
+    super::check(&schema, &mut checked);
+    let (named, checked) = (named.into_sorted(), checked.into_sorted());
+    assert_eq!(named, checked);
+    if std::env::var_os("DUMP_NAMING").is_some() {
+        eprintln!("{named:#?}");
+    }
+    let messages: Vec<&str> = named.iter().map(|d| d.message.as_str()).collect();
+    let expect = [
+        "folders `Foo-Bar` and `foo_bar` both become the Rust module `foo_bar`",
+        "types `Usage-Stats` and `Usage_Stats` both become the Rust type `Usage_Stats`",
+        "fields `totalTokens` and `total_tokens` of `Usage_Stats` both become the Rust field `total_tokens`",
+        "fields `self` and `self_` of `Usage_Stats` both become the Rust field `self_`",
+        "types `Usage-Stats` and `Other` both become the Rust type `Usage_Stats`",
+        "folders `Foo-Bar` and `foo-bar` both become the Rust module `foo_bar`",
+        "the type `foo_bar` and the module `foo_bar` (from `Foo-Bar`) share one name",
+        "fields `a` and `A` of `type` both become the Rust field `a`",
+        "`Floaty` cannot derive `Eq`: field `f` is a float (`f64`)",
+        "`Floaty` cannot derive `Ord`",
+    ];
+    for want in expect {
+        assert!(messages.contains(&want), "missing {want:?} in {messages:#?}");
+    }
+    assert_eq!(messages.iter().filter(|m| m.starts_with("types ")).count(), 2, "{messages:#?}");
+    assert_eq!(names.types[8].ident.to_string(), "r#type");
+    assert_eq!(names.types[0].module[0].to_string(), "foo_bar");
+    let Members::Struct { fields, unknown } = &names.types[5].members else { panic!() };
+    assert_eq!(
+        fields.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["total_tokens", "total_tokens", "self_", "self_"]
+    );
+    assert_eq!(unknown.to_string(), "unknown_fields");
 }
