@@ -1,13 +1,14 @@
 //! Where every type can be found: by file, and by name within a folder.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use crate::diagnostic::Diagnostic;
+use crate::hash::{map_with_capacity, FxHashMap};
 use crate::model::{Import, NamedRef, TypeDef, TypeId, TypeKind};
 
 use super::held::Held;
 use super::imports;
-use super::links::{self, NotAFile};
+use super::links::{self, Candidates, NotAFile};
 use super::LookupError;
 
 /// Borrows the names it indexes: building and querying it allocates no strings, which
@@ -15,11 +16,43 @@ use super::LookupError;
 pub struct Index<'a> {
     types: &'a [TypeDef],
     /// Types defined in each file (relative path).
-    by_file: HashMap<&'a str, Vec<TypeId>>,
+    by_file: FxHashMap<&'a str, Ids>,
     /// Types by folder and name: one module cannot hold two types of one name.
-    by_dir_name: HashMap<(&'a str, &'a str), TypeId>,
+    by_dir_name: FxHashMap<(&'a str, &'a str), TypeId>,
     /// Types by name across every folder.
-    by_name: HashMap<&'a str, Vec<TypeId>>,
+    by_name: FxHashMap<&'a str, Ids>,
+}
+
+/// The types of one file or of one name: nearly always one, which needs no allocation.
+enum Ids {
+    One(TypeId),
+    Many(Vec<TypeId>),
+}
+
+impl Ids {
+    fn push(&mut self, id: TypeId) {
+        match self {
+            Ids::One(first) => *self = Ids::Many(vec![*first, id]),
+            Ids::Many(ids) => ids.push(id),
+        }
+    }
+
+    fn as_slice(&self) -> &[TypeId] {
+        match self {
+            Ids::One(id) => std::slice::from_ref(id),
+            Ids::Many(ids) => ids,
+        }
+    }
+}
+
+/// Adds `id` to the ids under `key`.
+fn add<'a>(map: &mut FxHashMap<&'a str, Ids>, key: &'a str, id: TypeId) {
+    match map.get_mut(key) {
+        Some(ids) => ids.push(id),
+        None => {
+            map.insert(key, Ids::One(id));
+        }
+    }
 }
 
 impl<'a> Index<'a> {
@@ -28,26 +61,30 @@ impl<'a> Index<'a> {
     pub fn build(types: &'a [TypeDef], held: &mut Held) -> Index<'a> {
         let mut index = Index {
             types,
-            by_file: HashMap::with_capacity(types.len()),
-            by_dir_name: HashMap::with_capacity(types.len()),
-            by_name: HashMap::with_capacity(types.len()),
+            by_file: map_with_capacity(types.len()),
+            by_dir_name: map_with_capacity(types.len()),
+            by_name: map_with_capacity(types.len()),
         };
         for (id, ty) in types.iter().enumerate() {
-            index.by_file.entry(ty.file.as_str()).or_default().push(id);
+            add(&mut index.by_file, &ty.file, id);
             let key = (ty.dir.as_str(), ty.name.as_str());
-            if let Some(&first_id) = index.by_dir_name.get(&key) {
-                let first = &types[first_id];
-                let diagnostic = Diagnostic::new(ty.loc.clone(), format!("duplicate type name `{}`", ty.name))
-                    .with_note(format!(
-                        "`{}` is already defined at {}; rename one of them or move it to another folder",
-                        ty.name, first.loc
-                    ));
-                held.push(first_id, diagnostic.clone());
-                held.push(id, diagnostic);
-                continue;
-            }
-            index.by_dir_name.insert(key, id);
-            index.by_name.entry(ty.name.as_str()).or_default().push(id);
+            let slot = match index.by_dir_name.entry(key) {
+                Entry::Vacant(slot) => slot,
+                Entry::Occupied(taken) => {
+                    let first_id = *taken.get();
+                    let first = &types[first_id];
+                    let diagnostic = Diagnostic::new(ty.loc.clone(), format!("duplicate type name `{}`", ty.name))
+                        .with_note(format!(
+                            "`{}` is already defined at {}; rename one of them or move it to another folder",
+                            ty.name, first.loc
+                        ));
+                    held.push(first_id, diagnostic.clone());
+                    held.push(id, diagnostic);
+                    continue;
+                }
+            };
+            slot.insert(id);
+            add(&mut index.by_name, &ty.name, id);
         }
         index
     }
@@ -57,8 +94,8 @@ impl<'a> Index<'a> {
         self.by_dir_name.get(&(dir, name)).copied()
     }
 
-    /// The type `named` means, written in type `from`.
-    pub fn lookup(&self, named: &NamedRef, from: TypeId) -> Result<TypeId, LookupError> {
+    /// The type `named` means, written in type `from`; `scratch` is room for link targets.
+    pub fn lookup(&self, named: &NamedRef, from: TypeId, scratch: &mut Candidates) -> Result<TypeId, LookupError> {
         let Some(ty) = self.types.get(from) else { return self.by_name(named, "", from) };
         let (dir, file) = (ty.dir.as_str(), ty.file.as_str());
         if let (None, Some(import)) = (&named.link, &named.import) {
@@ -70,8 +107,8 @@ impl<'a> Index<'a> {
             };
         }
         match named.link.as_deref() {
-            Some(link) => match links::candidates(dir, link) {
-                Ok(candidates) => self.by_link(named, link, &candidates),
+            Some(link) => match links::candidates_into(dir, link, scratch) {
+                Ok(()) => self.by_link(named, link, scratch),
                 Err(NotAFile::Outside) => Err(Box::new(
                     Diagnostic::new(named.loc.clone(), format!("link `{link}` leaves the schema folder"))
                         .with_note("links may only point at files inside the schema folder"),
@@ -85,8 +122,8 @@ impl<'a> Index<'a> {
         }
     }
 
-    fn by_link(&self, named: &NamedRef, link: &str, candidates: &[String]) -> Result<TypeId, LookupError> {
-        for file in candidates {
+    fn by_link(&self, named: &NamedRef, link: &str, candidates: &Candidates) -> Result<TypeId, LookupError> {
+        for file in candidates.iter() {
             if let Some(id) = self.in_file(named, file) {
                 return Ok(id);
             }
@@ -106,8 +143,8 @@ impl<'a> Index<'a> {
 
     /// The type of that name in `file`, or its only type.
     fn in_file(&self, named: &NamedRef, file: &str) -> Option<TypeId> {
-        let ids = self.by_file.get(file)?;
-        ids.iter().copied().find(|&id| self.types[id].name == named.name).or(match ids.as_slice() {
+        let ids = self.by_file.get(file)?.as_slice();
+        ids.iter().copied().find(|&id| self.types[id].name == named.name).or(match ids {
             [only] => Some(*only),
             _ => None,
         })
@@ -194,7 +231,7 @@ impl<'a> Index<'a> {
             }
         }
         let everywhere = || {
-            let all = self.by_name.get(named.name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            let all = self.by_name.get(named.name.as_str()).map(Ids::as_slice).unwrap_or(&[]);
             all.iter().copied().filter(other)
         };
         let mut found = everywhere();

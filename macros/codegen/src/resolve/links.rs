@@ -20,7 +20,30 @@ pub enum NotAFile {
 
 /// Candidate files (relative to the schema root) for `link` written in a doc that sits in
 /// `dir`, best first.
+#[cfg(test)]
 pub fn candidates(dir: &str, link: &str) -> Result<Vec<String>, NotAFile> {
+    let mut found = Candidates::default();
+    candidates_into(dir, link, &mut found)?;
+    Ok(found.iter().map(str::to_owned).collect())
+}
+
+/// At most two candidate files, in strings reused from link to link: the resolver looks up
+/// tens of thousands of links.
+#[derive(Debug, Default)]
+pub struct Candidates {
+    files: [String; 2],
+    len: usize,
+}
+
+impl Candidates {
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.files[..self.len].iter().map(String::as_str)
+    }
+}
+
+/// [`candidates`] into `found`.
+pub fn candidates_into(dir: &str, link: &str, found: &mut Candidates) -> Result<(), NotAFile> {
+    found.len = 0;
     if link.contains("://") || link.starts_with("mailto:") {
         return Err(NotAFile::Web);
     }
@@ -31,21 +54,22 @@ pub fn candidates(dir: &str, link: &str) -> Result<Vec<String>, NotAFile> {
     if path.starts_with('/') || path.starts_with('\\') || path.contains(':') {
         return Err(NotAFile::Outside);
     }
-    let mut found = Vec::new();
     if let Some((ups, rest)) = vendor_models_link(path) {
-        if let Some(models_root) = up(dir, ups - 1) {
-            if let Some(file) = join_normalized(&models_root, rest) {
-                found.push(file);
-            }
+        // The folder that stood for `models`: `dir` without `ups - 1` segments.
+        if normalized_into(dir, ups - 1, rest, &mut found.files[0]) {
+            found.len = 1;
         }
     }
-    match join_normalized(dir, path) {
-        Some(file) => found.push(file),
-        None if found.is_empty() => return Err(NotAFile::Outside),
-        None => {}
+    let [first, second] = &mut found.files;
+    let slot = if found.len == 0 { first } else { second };
+    if normalized_into(dir, 0, path, slot) {
+        if found.len == 0 || found.files[0] != found.files[1] {
+            found.len += 1;
+        }
+    } else if found.len == 0 {
+        return Err(NotAFile::Outside);
     }
-    found.dedup();
-    Ok(found)
+    Ok(())
 }
 
 /// `../../models/operations/x.md` → `(2, "operations/x.md")`.
@@ -60,29 +84,52 @@ fn vendor_models_link(path: &str) -> Option<(usize, &str)> {
     (ups > 0).then_some((ups, rest))
 }
 
-/// `dir` with `n` trailing segments removed; `None` above the root.
-fn up(dir: &str, n: usize) -> Option<String> {
-    let mut segments: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    if n > segments.len() {
-        return None;
-    }
-    segments.truncate(segments.len() - n);
-    Some(segments.join("/"))
-}
-
 /// `dir` joined with the relative `path`, `.` and `..` folded; `None` if it leaves the root.
 pub fn join_normalized(dir: &str, path: &str) -> Option<String> {
-    let mut segments: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    let mut out = String::with_capacity(dir.len() + path.len() + 1);
+    normalized_into(dir, 0, path, &mut out).then_some(out)
+}
+
+/// Writes into `out` the segments of `dir` (its empty ones skipped) without the last `up`
+/// ones, then `path` joined to them, `.` and `..` folded, `/`-separated. False (and `out`
+/// meaningless) when there are not `up` segments to remove or `path` leaves the root.
+fn normalized_into(dir: &str, up: usize, path: &str, out: &mut String) -> bool {
+    out.clear();
+    for segment in dir.split('/').filter(|s| !s.is_empty()) {
+        if !out.is_empty() {
+            out.push('/');
+        }
+        out.push_str(segment);
+    }
+    let pop = |out: &mut String| {
+        if out.is_empty() {
+            return false;
+        }
+        out.truncate(out.rfind('/').unwrap_or(0));
+        true
+    };
+    for _ in 0..up {
+        if !pop(out) {
+            return false;
+        }
+    }
     for segment in path.split(['/', '\\']) {
         match segment {
             "" | "." => {}
             ".." => {
-                segments.pop()?;
+                if !pop(out) {
+                    return false;
+                }
             }
-            other => segments.push(other),
+            other => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(other);
+            }
         }
     }
-    Some(segments.join("/"))
+    true
 }
 
 #[cfg(test)]
@@ -115,6 +162,19 @@ mod tests {
         assert_eq!(candidates("", "/etc/passwd"), Err(NotAFile::Outside));
         assert_eq!(candidates("", "C:/x.md"), Err(NotAFile::Outside));
         assert_eq!(candidates("orq", "../../../models/x.md"), Err(NotAFile::Outside));
+    }
+
+    #[test]
+    fn folding_matches_segment_lists() {
+        assert_eq!(join_normalized("a//b/", "../c/./d"), Some("a/c/d".into()));
+        assert_eq!(join_normalized("a", "../../x"), None);
+        assert_eq!(join_normalized("", "x\\y.md"), Some("x/y.md".into()));
+        assert_eq!(join_normalized("a/..", ".."), Some("a".into()));
+        assert_eq!(
+            candidates("a/b", "../models/a/b/x.md"),
+            Ok(vec!["a/b/a/b/x.md".into(), "a/models/a/b/x.md".into()])
+        );
+        assert_eq!(candidates("models", "../models/x.md"), Ok(vec!["models/x.md".into()]));
     }
 
     #[test]

@@ -35,11 +35,12 @@ pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, configs: &[Config], diags
     // Problems of one declaration are reported once it is known to be needed.
     let mut held = held::Held::default();
     let index = Index::build(&schema.types, &mut held);
-    let mut found = Vec::new();
+    let mut found = Vec::with_capacity(schema.types.len());
+    let mut scratch = links::Candidates::default();
     for (id, ty) in schema.types.iter().enumerate() {
         for_each_use(ty, &mut |used| {
             if let Use::Named(named) = used {
-                found.push(index.lookup(named, id));
+                found.push(index.lookup(named, id, &mut scratch));
             }
         });
     }

@@ -58,6 +58,10 @@ pub fn targets<'c>(index: &Index<'_>, configs: &'c [Config], diags: &mut Diagnos
 /// Applies every override to `schema`. Runs after `extends` bases are merged, so field
 /// indices are final.
 pub fn apply(schema: &mut Schema, configs: &[Config], targets: &Targets<'_>, diags: &mut Diagnostics) {
+    if configs.is_empty() {
+        // Nothing to apply, and no `[types.X]` section to look for.
+        return;
+    }
     // Nearest last, so that later settings overwrite earlier ones.
     let mut by_depth: Vec<&Config> = configs.iter().collect();
     by_depth.sort_by_key(|c| if c.dir.is_empty() { 0 } else { c.dir.split('/').count() + 1 });
@@ -68,8 +72,8 @@ pub fn apply(schema: &mut Schema, configs: &[Config], targets: &Targets<'_>, dia
     }
 
     for id in 0..schema.types.len() {
-        let dir = schema.types[id].dir.clone();
-        let applicable: Vec<&Config> = by_depth.iter().copied().filter(|c| c.applies_to(&dir)).collect();
+        let dir = &schema.types[id].dir;
+        let applicable: Vec<&Config> = by_depth.iter().copied().filter(|c| c.applies_to(dir)).collect();
         let sections: Vec<&TypeOverride> =
             targets.sections.iter().filter(|(_, target)| *target == id).map(|(section, _)| *section).collect();
         if applicable.is_empty() && sections.is_empty() {
