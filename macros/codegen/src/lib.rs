@@ -107,45 +107,64 @@ fn read_configs(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<config:
     configs
 }
 
-/// Reads and parses files on every core: each thread takes a contiguous run of the sorted
-/// files, and the runs are joined in order, so the result does not depend on the threads.
+/// Reads and parses files on every core. The sorted files are cut into blocks that the
+/// threads take one at a time (so that a run of large files does not leave a core idle), and
+/// the blocks' results are joined in order, so the result does not depend on the threads.
 /// A file's text is dropped as soon as it is parsed.
 fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<model::TypeDef> {
-    fn run(found: Vec<read::Found>) -> (Vec<model::TypeDef>, Diagnostics) {
-        let mut diags = Diagnostics::new();
-        let mut types = Vec::with_capacity(found.len());
-        let mut buffer = Vec::new();
-        for file in found {
-            if let Some(file) = file.read_into(std::mem::take(&mut buffer), &mut diags) {
-                types.extend(parse::parse_file(&file, &mut diags));
-                buffer = file.text.into_bytes();
-            }
-        }
-        (types, diags)
-    }
+    /// Files per block: small enough to balance, large enough that taking one costs nothing.
+    const BLOCK: usize = 64;
     // Small folders (a crate's own `schemas/`) are not worth a thread.
     const FILES_PER_THREAD: usize = 256;
     let threads =
         std::thread::available_parallelism().map_or(1, |n| n.get()).min(found.len() / FILES_PER_THREAD).max(1);
-    let chunk = found.len().div_ceil(threads).max(1);
-    let mut chunks = Vec::new();
-    let mut found = found;
-    while found.len() > chunk {
-        let rest = found.split_off(chunk);
-        chunks.push(std::mem::replace(&mut found, rest));
+    let mut blocks: Vec<Vec<read::Found>> = Vec::with_capacity(found.len().div_ceil(BLOCK));
+    let mut files = found.into_iter();
+    while files.len() > 0 {
+        blocks.push(files.by_ref().take(BLOCK).collect());
     }
-    chunks.push(found);
-    let results: Vec<_> = if chunks.len() == 1 {
-        chunks.into_iter().map(run).collect()
+    let count = blocks.len();
+    let queue = std::sync::Mutex::new(blocks.into_iter().enumerate());
+    // Takes blocks until none is left; returns each block's types and diagnostics.
+    let work = || {
+        let mut done = Vec::new();
+        let mut buffer = Vec::new();
+        loop {
+            let next = queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner).next();
+            let Some((index, block)) = next else { break };
+            let mut types = Vec::with_capacity(block.len());
+            let mut diags = Diagnostics::new();
+            for file in block {
+                if let Some(file) = file.read_into(std::mem::take(&mut buffer), &mut diags) {
+                    types.extend(parse::parse_file(&file, &mut diags));
+                    buffer = file.text.into_bytes();
+                }
+            }
+            done.push((index, types, diags));
+        }
+        done
+    };
+    let results = if threads == 1 {
+        work()
     } else {
         std::thread::scope(|scope| {
-            let handles: Vec<_> = chunks.into_iter().map(|chunk| scope.spawn(move || run(chunk))).collect();
-            // A thread can only fail by panicking, which is a bug; re-raise it here.
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            let mut results = work();
+            for helper in helpers {
+                // A thread can only fail by panicking, which is a bug; re-raise it here.
+                results.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            }
+            results
         })
     };
-    let mut types = Vec::new();
-    for (t, d) in results {
+    let mut ordered: Vec<Option<(Vec<model::TypeDef>, Diagnostics)>> = (0..count).map(|_| None).collect();
+    let mut len = 0;
+    for (index, t, d) in results {
+        len += t.len();
+        ordered[index] = Some((t, d));
+    }
+    let mut types = Vec::with_capacity(len);
+    for (t, d) in ordered.into_iter().flatten() {
         types.extend(t);
         diags.append(d);
     }

@@ -70,9 +70,19 @@ pub fn list_files(input: &Input, diags: &mut Diagnostics) -> Vec<PathBuf> {
 #[derive(Debug, Clone)]
 pub struct Found {
     rel: String,
-    display: String,
+    display: Display,
     path: PathBuf,
     kind: SourceKind,
+}
+
+/// How messages name a found file.
+#[derive(Debug, Clone)]
+enum Display {
+    /// As given: a single schema file and the overrides beside it.
+    Exact(String),
+    /// The path relative to the input, under how messages name the input folder. Made when
+    /// the file is read, on the thread that reads it, rather than while listing the folder.
+    Under(Arc<str>),
 }
 
 impl Found {
@@ -99,7 +109,11 @@ impl Found {
     /// files hands the previous text's bytes back, sparing an allocation (and, for large
     /// files, fresh zeroed pages) per file.
     pub fn read_into(self, buffer: Vec<u8>, diags: &mut Diagnostics) -> Option<SourceFile> {
-        read_one(self.rel, self.display, &self.path, self.kind, buffer, diags)
+        let display: Arc<str> = match &self.display {
+            Display::Exact(display) => Arc::from(display.as_str()),
+            Display::Under(root) => Arc::from(join(root, &self.rel).as_str()),
+        };
+        read_one(self.rel, display, &self.path, self.kind, buffer, diags)
     }
 }
 
@@ -116,7 +130,7 @@ pub fn find_files(input: &Input, diags: &mut Diagnostics) -> Vec<Found> {
     let mut found = Vec::new();
     if meta.is_file() {
         let name = input.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let display = input.display.clone();
+        let display = Display::Exact(input.display.clone());
         // A single file: its messages name it as given, and it is its own root folder, with
         // the overrides beside it.
         if let Some(kind) = SourceKind::from_name(&name).filter(|kind| *kind != SourceKind::Config) {
@@ -126,7 +140,7 @@ pub fn find_files(input: &Input, diags: &mut Diagnostics) -> Vec<Found> {
                 let display = Path::new(&input.display).with_file_name(crate::config::FILE_NAME).display().to_string();
                 found.push(Found {
                     rel: crate::config::FILE_NAME.to_owned(),
-                    display,
+                    display: Display::Exact(display),
                     path: config,
                     kind: SourceKind::Config,
                 });
@@ -142,13 +156,22 @@ pub fn find_files(input: &Input, diags: &mut Diagnostics) -> Vec<Found> {
                 return Vec::new();
             }
         };
-        walk(&input.path, &canonical_root, "", &input.display, &mut found, diags);
+        let display_root: Arc<str> = Arc::from(input.display.as_str());
+        walk(&input.path, &canonical_root, "", &display_root, &mut found, diags);
     }
-    found.sort_by(|a, b| a.rel.cmp(&b.rel));
+    // Paths found by one walk are distinct, so an unstable sort gives the one order.
+    found.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     found
 }
 
-fn walk(dir: &Path, root: &Path, rel_dir: &str, display_root: &str, found: &mut Vec<Found>, diags: &mut Diagnostics) {
+fn walk(
+    dir: &Path,
+    root: &Path,
+    rel_dir: &str,
+    display_root: &Arc<str>,
+    found: &mut Vec<Found>,
+    diags: &mut Diagnostics,
+) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
@@ -158,12 +181,13 @@ fn walk(dir: &Path, root: &Path, rel_dir: &str, display_root: &str, found: &mut 
         }
     };
     for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let file_name = entry.file_name();
+        let name = file_name.to_string_lossy();
         if name.starts_with('.') {
             continue;
         }
-        let rel = join(rel_dir, &name);
-        let display = join(display_root, &rel);
+        let kind = SourceKind::from_name(&name);
+        let rel = if rel_dir.is_empty() { name.into_owned() } else { join(rel_dir, &name) };
         let path = entry.path();
         let Ok(file_type) = entry.file_type() else { continue };
         let mut is_dir = file_type.is_dir();
@@ -172,7 +196,7 @@ fn walk(dir: &Path, root: &Path, rel_dir: &str, display_root: &str, found: &mut 
             match follow_link(&path, dir, root) {
                 Ok(target_is_dir) => is_dir = target_is_dir,
                 Err((message, note)) => {
-                    let loc = Location::new(&Arc::from(display.as_str()), 1, 1);
+                    let loc = Location::new(&Arc::from(join(display_root, &rel).as_str()), 1, 1);
                     diags.push(crate::Diagnostic::new(loc, message).with_note(note));
                     continue;
                 }
@@ -181,8 +205,8 @@ fn walk(dir: &Path, root: &Path, rel_dir: &str, display_root: &str, found: &mut 
         // The listing's own file type: no extra `stat` per entry (links are checked above).
         if is_dir {
             walk(&path, root, &rel, display_root, found, diags);
-        } else if let Some(kind) = SourceKind::from_name(&name) {
-            found.push(Found { rel, display, path, kind });
+        } else if let Some(kind) = kind {
+            found.push(Found { rel, display: Display::Under(Arc::clone(display_root)), path, kind });
         }
     }
 }
@@ -216,13 +240,12 @@ fn follow_link(path: &Path, dir: &Path, root: &Path) -> Result<bool, (String, &'
 
 fn read_one(
     rel: String,
-    display: String,
+    display: Arc<str>,
     path: &Path,
     kind: SourceKind,
     buffer: Vec<u8>,
     diags: &mut Diagnostics,
 ) -> Option<SourceFile> {
-    let display: Arc<str> = Arc::from(display.as_str());
     let loc = Location::new(&display, 1, 1);
     let bytes = match read_limited(path, buffer) {
         Ok(Ok(bytes)) => bytes,
