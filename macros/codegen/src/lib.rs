@@ -20,6 +20,7 @@ mod hash;
 pub mod import;
 pub mod model;
 pub mod name;
+mod par;
 pub mod parse;
 pub mod read;
 pub mod resolve;

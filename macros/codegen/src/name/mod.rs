@@ -103,16 +103,29 @@ pub fn name(schema: &Schema, diags: &mut Diagnostics) -> Names {
 
 /// Reports exactly what [`name`] reports, without making any identifier: what `check` needs.
 pub fn check(schema: &Schema, diags: &mut Diagnostics) {
-    Plan::new(schema, diags);
-    derives::check(schema, diags);
-    let mut scratch = Scratch::default();
-    for (id, def) in schema.types.iter().enumerate() {
-        if let TypeKind::Struct(s) = &def.kind {
-            if schema.is_included(id) {
-                struct_fields(schema, id, s, diags, &mut scratch, None);
+    // The fields of each struct are checked on their own: beside the rest on large schemas.
+    let types_and_derives = || {
+        let mut found = Diagnostics::new();
+        Plan::new(schema, &mut found);
+        derives::check(schema, &mut found);
+        found
+    };
+    let fields = || {
+        let mut found = Diagnostics::new();
+        let mut scratch = Scratch::default();
+        for (id, def) in schema.types.iter().enumerate() {
+            if let TypeKind::Struct(s) = &def.kind {
+                if schema.is_included(id) {
+                    struct_fields(schema, id, s, &mut found, &mut scratch, None);
+                }
             }
         }
-    }
+        found
+    };
+    let parallel = crate::par::threads_for(schema.types.len()) > 1;
+    let (first, then) = crate::par::join(parallel, types_and_derives, fields);
+    diags.append(first);
+    diags.append(then);
 }
 
 /// The names of types and modules, checked: what [`name`] and [`check`] share.

@@ -59,34 +59,43 @@ impl<'a> Index<'a> {
     /// Indexes `types`, holding a second type of a name already taken in its folder as a
     /// problem of both.
     pub fn build(types: &'a [TypeDef], held: &mut Held) -> Index<'a> {
-        let mut index = Index {
-            types,
-            by_file: map_with_capacity(types.len()),
-            by_dir_name: map_with_capacity(types.len()),
-            by_name: map_with_capacity(types.len()),
+        // The table of files is independent of the others: built beside them on large schemas.
+        let parallel = crate::par::threads_for(types.len()) > 1;
+        let by_files = || {
+            let mut by_file = map_with_capacity(types.len());
+            for (id, ty) in types.iter().enumerate() {
+                add(&mut by_file, &ty.file, id);
+            }
+            by_file
         };
-        for (id, ty) in types.iter().enumerate() {
-            add(&mut index.by_file, &ty.file, id);
-            let key = (ty.dir.as_str(), ty.name.as_str());
-            let slot = match index.by_dir_name.entry(key) {
-                Entry::Vacant(slot) => slot,
-                Entry::Occupied(taken) => {
-                    let first_id = *taken.get();
-                    let first = &types[first_id];
-                    let diagnostic = Diagnostic::new(ty.loc.clone(), format!("duplicate type name `{}`", ty.name))
-                        .with_note(format!(
-                            "`{}` is already defined at {}; rename one of them or move it to another folder",
-                            ty.name, first.loc
-                        ));
-                    held.push(first_id, diagnostic.clone());
-                    held.push(id, diagnostic);
-                    continue;
+        let by_names = || {
+            let mut by_dir_name: FxHashMap<(&str, &str), TypeId> = map_with_capacity(types.len());
+            let mut by_name = map_with_capacity(types.len());
+            let mut duplicates = Vec::new();
+            for (id, ty) in types.iter().enumerate() {
+                let key = (ty.dir.as_str(), ty.name.as_str());
+                match by_dir_name.entry(key) {
+                    Entry::Vacant(slot) => {
+                        slot.insert(id);
+                        add(&mut by_name, &ty.name, id);
+                    }
+                    Entry::Occupied(taken) => duplicates.push((*taken.get(), id)),
                 }
-            };
-            slot.insert(id);
-            add(&mut index.by_name, &ty.name, id);
+            }
+            (by_dir_name, by_name, duplicates)
+        };
+        let ((by_dir_name, by_name, duplicates), by_file) = crate::par::join(parallel, by_names, by_files);
+        for (first_id, id) in duplicates {
+            let (first, ty) = (&types[first_id], &types[id]);
+            let diagnostic =
+                Diagnostic::new(ty.loc.clone(), format!("duplicate type name `{}`", ty.name)).with_note(format!(
+                    "`{}` is already defined at {}; rename one of them or move it to another folder",
+                    ty.name, first.loc
+                ));
+            held.push(first_id, diagnostic.clone());
+            held.push(id, diagnostic);
         }
-        index
+        Index { types, by_file, by_dir_name, by_name }
     }
 
     /// The type called `name` in folder `dir`.

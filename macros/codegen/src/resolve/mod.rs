@@ -35,15 +35,7 @@ pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, configs: &[Config], diags
     // Problems of one declaration are reported once it is known to be needed.
     let mut held = held::Held::default();
     let index = Index::build(&schema.types, &mut held);
-    let mut found = Vec::with_capacity(schema.types.len());
-    let mut scratch = links::Candidates::default();
-    for (id, ty) in schema.types.iter().enumerate() {
-        for_each_use(ty, &mut |used| {
-            if let Use::Named(named) = used {
-                found.push(index.lookup(named, id, &mut scratch));
-            }
-        });
-    }
+    let found = lookup_all(&index, &schema.types);
     let root_ids = reach::root_ids(&index, schema, roots, configs, diags);
     let override_targets = overrides::targets(&index, configs, diags);
     let mut errors = Diagnostics::new();
@@ -75,6 +67,23 @@ pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, configs: &[Config], diags
         }
     }
     cycles::mark(schema, diags);
+}
+
+/// The target of every named reference, in the order [`for_each_use`] visits them.
+fn lookup_all(index: &Index<'_>, types: &[TypeDef]) -> Vec<Result<usize, LookupError>> {
+    let chunks = crate::par::map_chunks(types, |first, types| {
+        let mut found = Vec::with_capacity(types.len());
+        let mut scratch = links::Candidates::default();
+        for (offset, ty) in types.iter().enumerate() {
+            for_each_use(ty, &mut |used| {
+                if let Use::Named(named) = used {
+                    found.push(index.lookup(named, first + offset, &mut scratch));
+                }
+            });
+        }
+        found
+    });
+    chunks.into_iter().flatten().collect()
 }
 
 /// Calls `f` on every named reference inside a type definition, including `extends` bases.
