@@ -67,13 +67,26 @@ pub struct Loaded {
 
 /// Reads, parses and resolves everything under `input`; nothing is emitted.
 pub fn load(input: &Input) -> Loaded {
+    load_keeping(input, Keep::Everything)
+}
+
+/// What of the parsed model [`load_keeping`] keeps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    Everything,
+    /// No documentation: no diagnostic depends on it, so `check` drops it as soon as each file
+    /// is parsed, on the thread that parsed it, rather than all at the end on one.
+    NoDocs,
+}
+
+fn load_keeping(input: &Input, keep: Keep) -> Loaded {
     let mut diags = Diagnostics::new();
     let found = read::find_files(input, &mut diags);
     let files = found.iter().map(|f| f.rel().to_string()).collect();
     let (config_files, schema_files): (Vec<_>, Vec<_>) =
         found.into_iter().partition(|f| f.kind() == read::SourceKind::Config);
     let configs = read_configs(config_files, &mut diags);
-    let types = read_and_parse(schema_files, &mut diags);
+    let types = read_and_parse(schema_files, keep, &mut diags);
     // With roots, only the declarations they reach may produce diagnostics: a problem found
     // outside every declaration matters only outside the folders that roots limit.
     if input.roots.is_some() {
@@ -112,7 +125,7 @@ fn read_configs(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<config:
 /// threads take one at a time (so that a run of large files does not leave a core idle), and
 /// the blocks' results are joined in order, so the result does not depend on the threads.
 /// A file's text is dropped as soon as it is parsed.
-fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<model::TypeDef> {
+fn read_and_parse(found: Vec<read::Found>, keep: Keep, diags: &mut Diagnostics) -> Vec<model::TypeDef> {
     /// Files per block: small enough to balance, large enough that taking one costs nothing.
     const BLOCK: usize = 64;
     // Small folders (a crate's own `schemas/`) are not worth a thread.
@@ -137,7 +150,11 @@ fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<model
             let mut diags = Diagnostics::new();
             for file in block {
                 if let Some(file) = file.read_into(std::mem::take(&mut buffer), &mut diags) {
+                    let first = types.len();
                     types.extend(parse::parse_file(&file, &mut diags));
+                    if keep == Keep::NoDocs {
+                        types[first..].iter_mut().for_each(drop_docs);
+                    }
                     buffer = file.text.into_bytes();
                 }
             }
@@ -170,6 +187,21 @@ fn read_and_parse(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<model
         diags.append(d);
     }
     types
+}
+
+/// Drops the documentation of a type and of its fields and values.
+fn drop_docs(ty: &mut model::TypeDef) {
+    ty.docs = model::Docs::default();
+    match &mut ty.kind {
+        model::TypeKind::Struct(def) => {
+            def.fields.iter_mut().for_each(|field| field.docs = model::Docs::default());
+            if let Some(docs) = &mut def.additional {
+                *docs = model::Docs::default();
+            }
+        }
+        model::TypeKind::Enum(def) => def.values.iter_mut().for_each(|value| value.docs = model::Docs::default()),
+        model::TypeKind::Union(_) | model::TypeKind::Alias(_) | model::TypeKind::Unsupported(_) => {}
+    }
 }
 
 /// The whole pipeline: Rust items for every type under `input`, or every diagnostic found.
@@ -227,7 +259,7 @@ pub struct CheckReport {
 /// emitting: exactly the diagnostics [`generate`] (and so the macro) would report. The naming
 /// stage runs every check it runs for [`generate`] but makes no identifiers.
 pub fn check(input: &Input) -> CheckReport {
-    let mut loaded = load(input);
+    let mut loaded = load_keeping(input, Keep::NoDocs);
     let mut diags = Diagnostics::new();
     name::check(&loaded.schema, &mut diags);
     merge_naming(&mut loaded, diags);
