@@ -181,13 +181,13 @@ fn walk(
         }
     };
     for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let name = file_name.to_string_lossy();
+        // The listing's own allocation becomes the name (nearly every name is UTF-8).
+        let name = entry.file_name().into_string().unwrap_or_else(|name| name.to_string_lossy().into_owned());
         if name.starts_with('.') {
             continue;
         }
         let kind = SourceKind::from_name(&name);
-        let rel = if rel_dir.is_empty() { name.into_owned() } else { join(rel_dir, &name) };
+        let rel = if rel_dir.is_empty() { name } else { join(rel_dir, &name) };
         let path = entry.path();
         let Ok(file_type) = entry.file_type() else { continue };
         let mut is_dir = file_type.is_dir();

@@ -47,10 +47,10 @@ impl Ids {
 
 /// Adds `id` to the ids under `key`.
 fn add<'a>(map: &mut FxHashMap<&'a str, Ids>, key: &'a str, id: TypeId) {
-    match map.get_mut(key) {
-        Some(ids) => ids.push(id),
-        None => {
-            map.insert(key, Ids::One(id));
+    match map.entry(key) {
+        Entry::Occupied(mut ids) => ids.get_mut().push(id),
+        Entry::Vacant(slot) => {
+            slot.insert(Ids::One(id));
         }
     }
 }
