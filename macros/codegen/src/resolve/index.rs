@@ -152,11 +152,11 @@ impl<'a> Index<'a> {
 
     /// The type of that name in `file`, or its only type.
     fn in_file(&self, named: &NamedRef, file: &str) -> Option<TypeId> {
-        let ids = self.by_file.get(file)?.as_slice();
-        ids.iter().copied().find(|&id| self.types[id].name == named.name).or(match ids {
+        match self.by_file.get(file)?.as_slice() {
+            // The only type is meant whatever its name: no need to compare.
             [only] => Some(*only),
-            _ => None,
-        })
+            ids => ids.iter().copied().find(|&id| self.types[id].name == named.name),
+        }
     }
 
     /// The declaration an imported name means: `path` (namespaces, then the name) at the top
