@@ -6,3 +6,6 @@
 //! to compile.
 
 include!(concat!(env!("OUT_DIR"), "/schemas.rs"));
+
+/// The payload corpus and the type each payload belongs to.
+pub mod corpus;

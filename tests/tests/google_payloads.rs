@@ -54,7 +54,7 @@ fn unknown_fields_are_kept() {
             let usage: UsageMetadata = round_trip(&name, &payload);
             assert!(usage.unknown_fields.contains_key("candidatesTokenCount"), "{name}");
             let generate: GenerateContentResponseUsageMetadata = round_trip(&name, &payload);
-            assert_eq!(generate.candidates_token_count, payload["candidatesTokenCount"].as_f64());
+            assert_eq!(generate.candidates_token_count, payload["candidatesTokenCount"].as_u64());
         }
     }
 }
