@@ -8,7 +8,7 @@ fn llm_usage(args: &[&str]) -> Output {
 }
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 /// The vendor corpus beside the checkout, or `None` (with a message) where it is absent.
@@ -57,7 +57,7 @@ fn check_reports_no_diagnostic_on_the_older_generators_python_corpus() {
 #[test]
 fn an_enum_doc_that_only_moves_from_a_table_to_bullets_expands_to_the_same_rust() {
     // Two real docs as orq-python wrote them on 2026-02-17 (tables) and 2026-08-21 (bullets).
-    let testdata = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/parse/speakeasy/testdata");
+    let testdata = Path::new(env!("CARGO_MANIFEST_DIR")).join("../macros/codegen/src/parse/speakeasy/testdata");
     let expand = |dir: &str| {
         let output = llm_usage(&["expand", testdata.join(dir).to_str().unwrap()]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
