@@ -14,6 +14,10 @@ mod runtime;
 pub use runtime::optional_nullable::OptionalNullable;
 pub use runtime::unknown::{UnknownFields, UnknownValue};
 
+pub mod usage;
+
+pub use usage::{InputTokens, Modalities, ModalityTokens, OutputTokens, TokenUsage, Usage};
+
 /// What generated code needs at run time. Not part of the public API.
 #[doc(hidden)]
 pub mod __private {
