@@ -609,13 +609,7 @@ const ANTHROPIC_ONLY: &[&str] = &[
 fn shape(usage: &Map<String, Value>) -> Option<Set> {
     let has = |key: &str| usage.contains_key(key);
     let any = |keys: &[&str]| keys.iter().any(|key| usage.contains_key(*key));
-    if has("trafficType")
-        || usage
-            .keys()
-            .any(|key| key.ends_with("TokenCount") || key.ends_with("TokensDetails") || key.ends_with("TokenDetails"))
-    {
-        return Some(Set::of(Provider::Google));
-    }
+    // Bedrock first: it also sends `cacheReadInputTokenCount`, a name like Google's.
     if any(&[
         "inputTokens",
         "outputTokens",
@@ -625,6 +619,13 @@ fn shape(usage: &Map<String, Value>) -> Option<Set> {
         "cacheDetails",
     ]) {
         return Some(Set::of(Provider::Bedrock));
+    }
+    if has("trafficType")
+        || usage
+            .keys()
+            .any(|key| key.ends_with("TokenCount") || key.ends_with("TokensDetails") || key.ends_with("TokenDetails"))
+    {
+        return Some(Set::of(Provider::Google));
     }
     if has("billed_units") || usage.get("tokens").is_some_and(Value::is_object) {
         return Some(Set::of(Provider::Cohere));
