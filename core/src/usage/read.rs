@@ -160,8 +160,8 @@ impl fmt::Display for ReadError {
                 candidates.iter().map(|p| p.name()).collect::<Vec<_>>().join(" or ")
             ),
             ReadError::Mixed { seen } => format!("usage of different providers: {seen}"),
-            ReadError::WrongProvider { provider, seen } => format!("not a {provider} usage: {seen}"),
-            ReadError::Invalid { at, type_name, message } => format!("{at}: not a {type_name}: {message}"),
+            ReadError::WrongProvider { provider, seen } => format!("not {provider} usage: {seen}"),
+            ReadError::Invalid { at, type_name, message } => format!("{at}: {type_name} does not read it: {message}"),
             ReadError::UnknownProvider(name) => format!(
                 "unknown provider `{name}` (one of {})",
                 Provider::ALL.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ")
