@@ -495,3 +495,67 @@ fn the_shape_tells_the_provider_of_every_payload() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The README's copy of the table: README.md once the section is pasted in, else the section
+/// file. Each row's seven figures (– for `None`) are the ones above.
+#[test]
+fn the_readme_table_is_this_table() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let heading = "### The corpus, normalized";
+    let text = ["README.md", "core/src/usage/README-section.md"]
+        .iter()
+        .filter_map(|file| std::fs::read_to_string(root.join(file)).ok())
+        .find(|text| text.contains(heading))
+        .expect("the README section with the table, in README.md or core/src/usage/README-section.md");
+    let section = &text[text.find(heading).unwrap()..];
+    let rows: Vec<Vec<&str>> = section
+        .lines()
+        .skip_while(|line| !line.starts_with("| payload |"))
+        .skip(2)
+        .take_while(|line| line.starts_with("| `"))
+        .map(|line| line.trim().trim_matches('|').split('|').map(str::trim).collect())
+        .collect();
+    assert_eq!(rows.len(), TABLE.len());
+    for (row, (name, expected, note)) in rows.iter().zip(TABLE) {
+        assert_eq!(row[0].trim_matches('`'), *name);
+        assert_eq!(row[8], *note, "{name}");
+        let figures = match expected {
+            Usage(json) => {
+                let value: Value = serde_json::from_str(json).unwrap();
+                [
+                    "/input/total",
+                    "/input/no_cache",
+                    "/input/cache_read",
+                    "/input/cache_write",
+                    "/output/total",
+                    "/output/text",
+                    "/output/reasoning",
+                ]
+                .iter()
+                .map(|pointer| value.pointer(pointer).unwrap().as_u64().map_or("–".to_owned(), |n| n.to_string()))
+                .collect::<Vec<_>>()
+            }
+            NoUsage => vec![
+                "*no usage*".to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+            UnknownShape => {
+                vec![
+                    "*unknown shape*".to_owned(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ]
+            }
+        };
+        assert_eq!(row[1..8], figures[..], "{name}");
+    }
+}
