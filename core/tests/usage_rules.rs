@@ -506,6 +506,32 @@ fn zero_is_the_start_and_unknown_absorbs() {
     assert_eq!(a + b, b + a);
 }
 
+/// Every combination of a small domain (unknown, zero, a count, the largest count, whose sums
+/// overflow to unknown): `+` is associative and commutative, `ZERO` is its identity and
+/// `UNKNOWN` absorbs.
+#[test]
+fn addition_laws_over_a_small_domain() {
+    let domain = [None, Some(0), Some(3), Some(u64::MAX)];
+    let mut all = Vec::new();
+    for total in domain {
+        for text in domain {
+            for reasoning in domain {
+                all.push(output(total, text, reasoning));
+            }
+        }
+    }
+    for &a in &all {
+        assert_eq!(a + OutputTokens::ZERO, a);
+        assert_eq!(a + OutputTokens::UNKNOWN, OutputTokens::UNKNOWN);
+        for &b in &all {
+            assert_eq!(a + b, b + a);
+            for &c in &all {
+                assert_eq!((a + b) + c, a + (b + c));
+            }
+        }
+    }
+}
+
 #[test]
 fn sums_across_providers() {
     let anthropic = norm::<anthropic::Usage>(

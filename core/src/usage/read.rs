@@ -258,7 +258,7 @@ fn events(text: &str) -> Result<Vec<Event>, ReadError> {
         match serde_json::from_str::<Value>(line) {
             Ok(value) => out.push(Event { value, at: format!("line {}", index + 1) }),
             Err(_) if out.is_empty() => {
-                return Err(ReadError::NotJson { line: whole.line(), message: json_message(&whole) });
+                return Err(ReadError::NotJson { line: whole.line().max(1), message: json_message(&whole) });
             }
             Err(err) => return Err(ReadError::NotJson { line: index + 1, message: json_message(&err) }),
         }
@@ -306,7 +306,7 @@ fn dispatch(data: Option<(usize, String)>, out: &mut Vec<Event>) -> Result<(), R
             out.push(Event { value, at: format!("line {line}") });
             Ok(())
         }
-        Err(err) => Err(ReadError::NotJson { line: line + err.line() - 1, message: json_message(&err) }),
+        Err(err) => Err(ReadError::NotJson { line: line + err.line().saturating_sub(1), message: json_message(&err) }),
     }
 }
 
