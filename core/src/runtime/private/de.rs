@@ -3,7 +3,7 @@
 //! The generated `visit_map` keeps one slot per documented field and reads each key once:
 //! [`FieldKey`] tells a documented key (by its index in the type's list of wire names) from
 //! any other, [`next`] fills a slot (a second value for one key is serde's "duplicate field"
-//! error), [`next_unknown`] keeps an undocumented key and its value, and [`required`] turns a
+//! error), [`next_unknown`] keeps an undocumented key and its value, and [`missing`] turns a
 //! never-filled slot into serde's "missing field" error. Nothing is buffered.
 
 use std::fmt;
