@@ -1,8 +1,7 @@
 //! The hand-checked table: every one of the 74 real payloads of `../shared/corpus/payloads/`
 //! normalized through its provider's type to the `llm_usage::Usage` written here, each figure
 //! worked out by hand from the payload and the rules on `llm_usage::Usage` (the note says how).
-//! The same table is in the README section (`core/src/usage/README-section.md`, or README.md
-//! once pasted in), checked by the last test. Skipped, with a message, where the corpus is
+//! The same table is in README.md ("The corpus, normalized"), checked by the last test. Skipped, with a message, where the corpus is
 //! absent.
 
 use std::path::Path;
@@ -496,17 +495,13 @@ fn the_shape_tells_the_provider_of_every_payload() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-/// The README's copy of the table: README.md once the section is pasted in, else the section
-/// file. Each row's seven figures (– for `None`) are the ones above.
+/// The README's copy of the table. Each row's seven figures (– for `None`) are the ones above.
 #[test]
 fn the_readme_table_is_this_table() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let heading = "### The corpus, normalized";
-    let text = ["README.md", "core/src/usage/README-section.md"]
-        .iter()
-        .filter_map(|file| std::fs::read_to_string(root.join(file)).ok())
-        .find(|text| text.contains(heading))
-        .expect("the README section with the table, in README.md or core/src/usage/README-section.md");
+    let text = std::fs::read_to_string(root.join("README.md")).expect("README.md reads");
+    assert!(text.contains(heading), "README.md has the section {heading:?}");
     let section = &text[text.find(heading).unwrap()..];
     let rows: Vec<Vec<&str>> = section
         .lines()

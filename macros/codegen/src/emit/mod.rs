@@ -3,8 +3,8 @@
 //! naming stage ([`crate::name`]).
 //!
 //! One module per schema folder; within a module, items in the schema's order. Each kind of
-//! type has its own file: [`struct_`] (with its [`de`] and [`ser`] impls), [`enum_`],
-//! [`union`]; [`types`] spells type references and [`docs`] the `#[doc]` text.
+//! type has its own file: `struct_` (with its `de` and `ser` impls), `enum_`,
+//! `union`; `types` spells type references and `docs` the `#[doc]` text.
 
 mod de;
 mod docs;
