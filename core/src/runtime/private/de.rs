@@ -112,15 +112,15 @@ where
     Ok(())
 }
 
-/// Keeps a key the doc does not list, with its value.
+/// Keeps a key the doc does not list, with its value's JSON text.
 #[inline]
 pub fn next_unknown<'de, A: MapAccess<'de>>(
     map: &mut A,
     unknown: &mut UnknownFields,
     key: String,
 ) -> Result<(), A::Error> {
-    let value = map.next_value()?;
-    unknown.insert(key, value);
+    let value: Box<serde_json::value::RawValue> = map.next_value()?;
+    unknown.insert_raw(key, value);
     Ok(())
 }
 

@@ -25,7 +25,7 @@ fn step(
 /// model's usage), `fallback_message` (the top level already is the attempt that served the
 /// answer) and `message` (what the top level adds up) iterations add nothing.
 fn with_compaction(top: Usage, unknown: &UnknownFields) -> Usage {
-    let Some(iterations) = unknown.get("iterations").and_then(Value::as_array) else { return top };
+    let Some(Value::Array(iterations)) = unknown.value("iterations") else { return top };
     iterations.iter().filter(|iteration| iteration.get("type").and_then(Value::as_str) == Some("compaction")).fold(
         top,
         |sum, iteration| {

@@ -1,8 +1,6 @@
 //! [`TokenUsage`](super::TokenUsage) for each provider's generated usage types, and the
 //! arithmetic they share. The rules, and why, are on [`Usage`](super::Usage).
 
-use serde_json::Value;
-
 use super::{add, sub, InputTokens, ModalityTokens, OutputTokens};
 
 mod anthropic;
@@ -59,9 +57,10 @@ pub(crate) fn openai_output(
 
 /// A count in an object the generated type does not describe (`unknown_fields`), at `path`:
 /// `Some` only for a whole non-negative number.
-pub(crate) fn extra_count(fields: &serde_json::Map<String, Value>, path: &[&str]) -> Option<u64> {
+pub(crate) fn extra_count(fields: &crate::UnknownFields, path: &[&str]) -> Option<u64> {
     let (first, rest) = path.split_first()?;
-    let mut value = fields.get(*first)?;
+    let top = fields.value(first)?;
+    let mut value = &top;
     for key in rest {
         value = value.get(key)?;
     }
