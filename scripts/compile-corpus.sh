@@ -43,7 +43,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 # The command-line tool, for the expanded line count.
-cargo build --quiet --release -p llm-usage-codegen --bin llm-usage --manifest-path "$root/Cargo.toml"
+cargo build --quiet --release -p llm-usage --features cli --bin llm-usage --manifest-path "$root/Cargo.toml"
 cli="$CARGO_TARGET_DIR/release/llm-usage"
 
 status=0

@@ -28,4 +28,10 @@ fn main() {
     }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out_dir).join("schemas.rs"), out).expect("write the module list");
+
+    // The workspace's `schemas/` written the plain serde way, for `benches/payloads.rs`.
+    println!("cargo:rerun-if-changed=../schemas");
+    let plain = llm_usage_codegen::generate_plain_derive(&llm_usage_codegen::Input::new("../schemas"))
+        .unwrap_or_else(|diagnostics| panic!("{}", diagnostics[0]));
+    fs::write(Path::new(&out_dir).join("plain.rs"), plain.to_string()).expect("write the baseline");
 }

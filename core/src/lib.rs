@@ -3,6 +3,10 @@
 //! The types under each module are generated at compile time from the workspace's `schemas/`
 //! folder (`schemas/orq/*.md` → [`orq`]). Any crate can generate its own from its own folder
 //! with [`include_schemas!`].
+//!
+//! [`Usage`] is one view of every provider's usage — input with cache reads and writes, output
+//! with reasoning, `None` where the provider did not say — which every usage type gives through
+//! [`TokenUsage`]; [`usage::read`] finds it in a response body or stream.
 
 // Generated code names this crate as `::llm_usage`, here as in every other crate.
 extern crate self as llm_usage;
@@ -13,6 +17,10 @@ mod runtime;
 
 pub use runtime::optional_nullable::OptionalNullable;
 pub use runtime::unknown::{UnknownFields, UnknownValue};
+
+pub mod usage;
+
+pub use usage::{InputTokens, Modalities, ModalityTokens, OutputTokens, TokenUsage, Usage};
 
 /// What generated code needs at run time. Not part of the public API.
 #[doc(hidden)]

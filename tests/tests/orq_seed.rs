@@ -42,7 +42,7 @@ fn unknown_fields_are_kept_and_integers_stay_integers() {
     let input = json!({"completion_tokens_details": {"reasoning_tokens": 3}, "audio_tokens": 5});
     let (usage, output) = round_trip(input.clone());
     assert_eq!(output, input);
-    assert_eq!(usage.unknown_fields.get("audio_tokens"), Some(&json!(5)));
+    assert_eq!(usage.unknown_fields.value("audio_tokens"), Some(json!(5)));
     let details = usage.completion_tokens_details.value().expect("a value");
     assert_eq!(details.reasoning_tokens, OptionalNullable::Value(3.0));
     assert!(output["completion_tokens_details"]["reasoning_tokens"].is_u64(), "{output}");

@@ -3,21 +3,155 @@
 //! nothing even when the vendor is ahead of its docs.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
-/// The fields of an object that its doc does not list, by wire name, as read.
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+/// The fields of an object that its doc does not list, in the order they were read, each
+/// value kept as the exact JSON text that was sent.
 ///
 /// Every generated struct has one (usually named `unknown_fields`): vendors add fields before
 /// their docs say so, and writing the struct back writes these too, after the documented
-/// fields, so nothing is lost.
+/// fields, text for text (key order inside an unknown object, `1.0` against `1`, numbers beyond
+/// 64 bits all survive). Keeping the text rather than a parsed [`Value`] is also what makes
+/// reading cheap: an unknown value is scanned and copied, not built.
 ///
 /// ```
 /// # use llm_usage::orq::DeploymentInvokeUsage;
-/// let usage: DeploymentInvokeUsage = serde_json::from_str(r#"{"total_tokens": 3, "cost": 0.25}"#)?;
-/// assert_eq!(usage.unknown_fields["cost"], 0.25);
-/// assert_eq!(serde_json::to_string(&usage)?, r#"{"total_tokens":3,"cost":0.25}"#);
+/// let usage: DeploymentInvokeUsage =
+///     serde_json::from_str(r#"{"total_tokens": 3, "cost": 0.25, "cost_details": {"b": 1, "a": 2}}"#)?;
+/// assert_eq!(usage.unknown_fields.get("cost").map(|raw| raw.get()), Some("0.25"));
+/// assert_eq!(usage.unknown_fields.value("cost"), Some(serde_json::json!(0.25)));
+/// assert_eq!(usage.unknown_fields.get_as::<f64>("cost").transpose()?, Some(0.25));
+/// assert_eq!(serde_json::to_string(&usage)?, r#"{"total_tokens":3,"cost":0.25,"cost_details":{"b": 1, "a": 2}}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-pub type UnknownFields = serde_json::Map<String, serde_json::Value>;
+///
+/// Equality and hashing compare the JSON values (`{"a": 1}` equals `{"a":1}`), in any key
+/// order. The values are JSON text, so unknown fields can only be read from JSON: a struct read
+/// from another format fails on a field its doc does not list.
+#[derive(Clone, Default)]
+pub struct UnknownFields {
+    fields: Vec<(String, Box<RawValue>)>,
+}
+
+impl UnknownFields {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.position(key).is_some()
+    }
+
+    /// The value's JSON text, exactly as sent.
+    pub fn get(&self, key: &str) -> Option<&RawValue> {
+        self.position(key).map(|i| &*self.fields[i].1)
+    }
+
+    /// The value, parsed.
+    pub fn value(&self, key: &str) -> Option<Value> {
+        // The text was read as JSON: it parses.
+        self.get(key).and_then(|raw| serde_json::from_str(raw.get()).ok())
+    }
+
+    /// The value read as a `T`.
+    pub fn get_as<T: DeserializeOwned>(&self, key: &str) -> Option<Result<T, serde_json::Error>> {
+        self.get(key).map(|raw| serde_json::from_str(raw.get()))
+    }
+
+    /// The fields in the order they were read (or inserted).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.fields.iter().map(|(key, raw)| (key.as_str(), &**raw))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.fields.iter().map(|(key, _)| key.as_str())
+    }
+
+    /// Adds a field, or replaces the value of one of that name, with `value` written as JSON.
+    pub fn insert(&mut self, key: impl Into<String>, value: &impl Serialize) -> Result<(), serde_json::Error> {
+        let raw = serde_json::value::to_raw_value(value)?;
+        self.insert_raw(key.into(), raw);
+        Ok(())
+    }
+
+    /// Adds a field, or replaces the value of one of that name (the last value sent for a key
+    /// wins, as in a JSON object), with `raw` as its text.
+    pub fn insert_raw(&mut self, key: String, raw: Box<RawValue>) {
+        match self.position(&key) {
+            Some(i) => self.fields[i].1 = raw,
+            None => self.fields.push((key, raw)),
+        }
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<Box<RawValue>> {
+        self.position(key).map(|i| self.fields.remove(i).1)
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        self.fields.iter().position(|(k, _)| k == key)
+    }
+}
+
+impl Extend<(String, Box<RawValue>)> for UnknownFields {
+    /// Adds each field, a later value of one name replacing the earlier.
+    fn extend<I: IntoIterator<Item = (String, Box<RawValue>)>>(&mut self, fields: I) {
+        for (key, raw) in fields {
+            self.insert_raw(key, raw);
+        }
+    }
+}
+
+impl IntoIterator for UnknownFields {
+    type Item = (String, Box<RawValue>);
+    type IntoIter = std::vec::IntoIter<(String, Box<RawValue>)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.fields.into_iter()
+    }
+}
+
+impl fmt::Debug for UnknownFields {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.fields.iter().map(|(key, raw)| (key, raw.get()))).finish()
+    }
+}
+
+impl PartialEq for UnknownFields {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self.fields.iter().all(|(key, raw)| {
+                other.get(key).is_some_and(|theirs| raw.get() == theirs.get() || parsed(raw) == parsed(theirs))
+            })
+    }
+}
+
+impl Eq for UnknownFields {}
+
+impl Hash for UnknownFields {
+    /// The JSON values, in key order: equal fields hash equally whatever their text and order.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let mut fields: Vec<(&str, Value)> = self.fields.iter().map(|(key, raw)| (key.as_str(), parsed(raw))).collect();
+        fields.sort_by(|a, b| a.0.cmp(b.0));
+        fields.hash(state);
+    }
+}
+
+fn parsed(raw: &RawValue) -> Value {
+    serde_json::from_str(raw.get()).unwrap_or(Value::Null)
+}
 
 /// A value of an enum that its doc does not list, kept as sent.
 ///
@@ -65,5 +199,48 @@ impl AsRef<str> for UnknownValue<String> {
 impl<T: fmt::Display> fmt::Display for UnknownValue<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+
+    use super::UnknownFields;
+
+    fn fields(pairs: &[(&str, &str)]) -> UnknownFields {
+        let mut out = UnknownFields::new();
+        for (key, text) in pairs {
+            out.insert_raw((*key).to_owned(), serde_json::value::RawValue::from_string((*text).to_owned()).unwrap());
+        }
+        out
+    }
+
+    fn hash(fields: &UnknownFields) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        fields.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    #[test]
+    fn equal_json_is_equal_whatever_the_text_and_order() {
+        let a = fields(&[("x", "{\"a\": 1, \"b\": [1, 2]}"), ("y", "2")]);
+        let b = fields(&[("y", "2"), ("x", "{\"b\":[1,2],\"a\":1}")]);
+        assert_eq!(a, b);
+        assert_eq!(hash(&a), hash(&b));
+        assert_ne!(a, fields(&[("y", "2"), ("x", "{\"a\":2}")]));
+        assert_ne!(a, fields(&[("y", "2")]));
+    }
+
+    #[test]
+    fn the_last_value_of_a_key_wins_and_order_is_kept() {
+        let mut a = fields(&[("b", "1"), ("a", "2"), ("b", "3")]);
+        assert_eq!(a.keys().collect::<Vec<_>>(), ["b", "a"]);
+        assert_eq!(a.get("b").map(|r| r.get()), Some("3"));
+        a.insert("c", &vec![1, 2]).unwrap();
+        assert_eq!(a.value("c"), Some(serde_json::json!([1, 2])));
+        assert_eq!(a.remove("b").map(|r| r.get().to_owned()), Some("3".to_owned()));
+        assert_eq!(format!("{a:?}"), r#"{"a": "2", "c": "[1,2]"}"#);
     }
 }

@@ -285,3 +285,49 @@ impl NamedRef {
 pub struct ParsedFile {
     pub types: Vec<TypeDef>,
 }
+
+/// Builders of hand-made schemas for unit tests.
+#[cfg(test)]
+pub(crate) mod build {
+    use std::sync::Arc;
+
+    use super::*;
+
+    pub fn loc(line: u32) -> Location {
+        Location::new(&Arc::from("schemas/test.md"), line, 1)
+    }
+
+    pub fn docs_of(lines: &[&str]) -> Docs {
+        Docs { lines: lines.iter().map(|l| (*l).to_owned()).collect() }
+    }
+
+    pub fn field(name: &str, ty: TypeRef, presence: Presence, nullable: bool) -> Field {
+        Field {
+            name: name.to_owned(),
+            wire_name: name.to_owned(),
+            ty,
+            presence,
+            nullable,
+            docs: Docs::default(),
+            deprecated: None,
+            loc: loc(10),
+        }
+    }
+
+    pub fn def(name: &str, dir: &str, kind: TypeKind) -> TypeDef {
+        TypeDef {
+            name: name.to_owned(),
+            dir: dir.to_owned(),
+            file: if dir.is_empty() {
+                format!("{}.md", name.to_lowercase())
+            } else {
+                format!("{dir}/{}.md", name.to_lowercase())
+            },
+            docs: Docs::default(),
+            deprecated: None,
+            loc: loc(1),
+            kind,
+            diagnostics: Vec::new(),
+        }
+    }
+}

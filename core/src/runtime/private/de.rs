@@ -3,7 +3,7 @@
 //! The generated `visit_map` keeps one slot per documented field and reads each key once:
 //! [`FieldKey`] tells a documented key (by its index in the type's list of wire names) from
 //! any other, [`next`] fills a slot (a second value for one key is serde's "duplicate field"
-//! error), [`next_unknown`] keeps an undocumented key and its value, and [`required`] turns a
+//! error), [`next_unknown`] keeps an undocumented key and its value, and [`missing`] turns a
 //! never-filled slot into serde's "missing field" error. Nothing is buffered.
 
 use std::fmt;
@@ -19,10 +19,31 @@ pub enum Key {
     Unknown(String),
 }
 
-/// Reads a key against a type's documented wire names without allocating for them.
-pub struct FieldKey(pub &'static [&'static str]);
+/// Reads a key against a type's documented wire names without allocating for them. Vendors
+/// send fields in the order their docs list them more often than not, so the search starts at
+/// the field after the last one found.
+pub struct FieldKey<'a> {
+    pub fields: &'static [&'static str],
+    /// Where the next search starts; the generated `visit_map` keeps it across keys.
+    pub next: &'a mut usize,
+}
 
-impl<'de> DeserializeSeed<'de> for FieldKey {
+impl FieldKey<'_> {
+    #[inline]
+    fn find(&mut self, key: &str) -> Option<usize> {
+        let start = (*self.next).min(self.fields.len());
+        let (earlier, from_start) = self.fields.split_at(start);
+        let found = from_start
+            .iter()
+            .position(|name| *name == key)
+            .map(|i| i + start)
+            .or_else(|| earlier.iter().position(|name| *name == key))?;
+        *self.next = found + 1;
+        Some(found)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for FieldKey<'_> {
     type Value = Key;
 
     #[inline]
@@ -31,7 +52,7 @@ impl<'de> DeserializeSeed<'de> for FieldKey {
     }
 }
 
-impl<'de> Visitor<'de> for FieldKey {
+impl<'de> Visitor<'de> for FieldKey<'_> {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -39,16 +60,16 @@ impl<'de> Visitor<'de> for FieldKey {
     }
 
     #[inline]
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-        Ok(match self.0.iter().position(|name| *name == key) {
+    fn visit_str<E: de::Error>(mut self, key: &str) -> Result<Key, E> {
+        Ok(match self.find(key) {
             Some(index) => Key::Field(index),
             None => Key::Unknown(key.to_owned()),
         })
     }
 
     #[inline]
-    fn visit_string<E: de::Error>(self, key: String) -> Result<Key, E> {
-        Ok(match self.0.iter().position(|name| *name == key) {
+    fn visit_string<E: de::Error>(mut self, key: String) -> Result<Key, E> {
+        Ok(match self.find(&key) {
             Some(index) => Key::Field(index),
             None => Key::Unknown(key),
         })
@@ -91,15 +112,15 @@ where
     Ok(())
 }
 
-/// Keeps a key the doc does not list, with its value.
+/// Keeps a key the doc does not list, with its value's JSON text.
 #[inline]
 pub fn next_unknown<'de, A: MapAccess<'de>>(
     map: &mut A,
     unknown: &mut UnknownFields,
     key: String,
 ) -> Result<(), A::Error> {
-    let value = map.next_value()?;
-    unknown.insert(key, value);
+    let value: Box<serde_json::value::RawValue> = map.next_value()?;
+    unknown.insert_raw(key, value);
     Ok(())
 }
 

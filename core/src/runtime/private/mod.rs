@@ -70,7 +70,8 @@ mod tests {
                     let mut f1: Option<Option<u32>> = None;
                     let mut f2: Option<OptionalNullable<i64>> = None;
                     let mut unknown_fields = crate::UnknownFields::new();
-                    while let Some(key) = map.next_key_seed(super::de::FieldKey(FIELDS))? {
+                    let mut next = 0;
+                    while let Some(key) = map.next_key_seed(super::de::FieldKey { fields: FIELDS, next: &mut next })? {
                         match key {
                             super::de::Key::Field(0) => super::de::next_int(&mut map, &mut f0, FIELDS[0]),
                             super::de::Key::Field(1) => super::de::next_int(&mut map, &mut f1, FIELDS[1]),

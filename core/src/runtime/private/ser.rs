@@ -78,7 +78,7 @@ impl<M: SerializeMap> Writer<M> {
     /// Writes the fields the doc does not list, then ends the object.
     #[inline]
     pub fn end(mut self, unknown: &UnknownFields) -> Result<M::Ok, M::Error> {
-        for (key, value) in unknown {
+        for (key, value) in unknown.iter() {
             if let Ok(map) = &mut self.map {
                 if let Err(err) = map.serialize_entry(key, value) {
                     self.map = Err(err);

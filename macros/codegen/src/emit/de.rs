@@ -61,8 +61,9 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
                         const FIELDS: &[&str] = &[#(#wire_names),*];
                         #(let mut #slots: ::std::option::Option<#tys> = ::std::option::Option::None;)*
                         let mut #unknown = ::llm_usage::UnknownFields::new();
+                        let mut next = 0;
                         while let ::std::option::Option::Some(key) =
-                            map.next_key_seed(__de::FieldKey(FIELDS))?
+                            map.next_key_seed(__de::FieldKey { fields: FIELDS, next: &mut next })?
                         {
                             match key {
                                 #(#arms)*

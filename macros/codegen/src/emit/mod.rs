@@ -3,8 +3,8 @@
 //! naming stage ([`crate::name`]).
 //!
 //! One module per schema folder; within a module, items in the schema's order. Each kind of
-//! type has its own file: [`struct_`] (with its [`de`] and [`ser`] impls), [`enum_`],
-//! [`union`]; [`types`] spells type references and [`docs`] the `#[doc]` text.
+//! type has its own file: `struct_` (with its `de` and `ser` impls), `enum_`,
+//! `union`; `types` spells type references and `docs` the `#[doc]` text.
 
 mod de;
 mod docs;
@@ -26,11 +26,15 @@ use crate::name::{ident, Derives, Names};
 
 /// Rust items for every included type of `schema`, one module per schema folder.
 pub fn emit(schema: &Schema, names: &Names) -> TokenStream {
+    in_modules(schema, names, emit_type)
+}
+
+/// `item` of every included type, each in the module of its folder.
+fn in_modules(schema: &Schema, names: &Names, item: impl Fn(&Ctx<'_>, usize, &TypeDef) -> TokenStream) -> TokenStream {
     let ctx = Ctx { schema, names };
     let mut root = Module::default();
     for (id, def) in schema.types.iter().enumerate().filter(|(id, _)| schema.is_included(*id)) {
-        let item = emit_type(&ctx, id, def);
-        root.at(&names.types[id].module).items.push(item);
+        root.at(&names.types[id].module).items.push(item(&ctx, id, def));
     }
     root.to_tokens(&[])
 }

@@ -8,19 +8,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::DocLines;
-use super::{types, Ctx, Module};
+use super::{types, Ctx};
 use crate::model::{Literal, Presence, Schema, TypeDef, TypeKind};
 use crate::name::{Members, Names};
 
 /// The baseline for every included type of `schema`.
 pub fn emit(schema: &Schema, names: &Names) -> TokenStream {
-    let ctx = Ctx { schema, names };
-    let mut root = Module::default();
-    for (id, def) in schema.types.iter().enumerate().filter(|(id, _)| schema.is_included(*id)) {
-        let item = emit_type(&ctx, id, def);
-        root.at(&names.types[id].module).items.push(item);
-    }
-    root.to_tokens(&[])
+    super::in_modules(schema, names, emit_type)
 }
 
 const SERDE: &str = "::llm_usage::__private::serde";

@@ -1,31 +1,9 @@
 //! Emitter tests on hand-built schemas.
 
-use std::sync::Arc;
-
 use super::{docs, emit};
 use crate::diagnostic::Diagnostics;
+use crate::model::build::{def, docs_of, field, loc};
 use crate::model::*;
-
-fn loc(line: u32) -> Location {
-    Location::new(&Arc::from("schemas/test.md"), line, 1)
-}
-
-fn docs_of(lines: &[&str]) -> Docs {
-    Docs { lines: lines.iter().map(|l| (*l).to_owned()).collect() }
-}
-
-fn field(name: &str, ty: TypeRef, presence: Presence, nullable: bool) -> Field {
-    Field {
-        name: name.to_owned(),
-        wire_name: name.to_owned(),
-        ty,
-        presence,
-        nullable,
-        docs: Docs::default(),
-        deprecated: None,
-        loc: loc(10),
-    }
-}
 
 fn named(name: &str, target: TypeId) -> TypeRef {
     let mut r = NamedRef::new(name, loc(3));
@@ -38,23 +16,6 @@ fn boxed(name: &str, target: TypeId) -> TypeRef {
     r.target = Some(target);
     r.boxed = true;
     TypeRef::Named(r)
-}
-
-fn def(name: &str, dir: &str, kind: TypeKind) -> TypeDef {
-    TypeDef {
-        name: name.to_owned(),
-        dir: dir.to_owned(),
-        file: if dir.is_empty() {
-            format!("{}.md", name.to_lowercase())
-        } else {
-            format!("{dir}/{}.md", name.to_lowercase())
-        },
-        docs: Docs::default(),
-        deprecated: None,
-        loc: loc(1),
-        kind,
-        diagnostics: Vec::new(),
-    }
 }
 
 fn value(v: Literal) -> EnumValue {

@@ -1,11 +1,11 @@
 //! `llm-usage fit`: the user's recorded payloads against the doc, and the `llm-usage.toml`
 //! overrides that make the generated types read every one of them and write it back unchanged.
 //!
-//! Nothing is compiled: [`check`] interprets the resolved model (the overrides already in
+//! Nothing is compiled: `check` interprets the resolved model (the overrides already in
 //! `llm-usage.toml` applied) against each payload as a `serde_json::Value`, by the rules of the
 //! generated `Deserialize` and `Serialize`, and notes each disagreement with the payload's JSON
-//! pointer and the field's `path:line:col`. [`overrides`] derives the smallest set of
-//! `presence` and `type` overrides from what the payloads showed, and [`write`] merges them
+//! pointer and the field's `path:line:col`. `overrides` derives the smallest set of
+//! `presence` and `type` overrides from what the payloads showed, and `write` merges them
 //! into `llm-usage.toml`, keeping what the file already says.
 //!
 //! Only with the `cli` feature (the proc macro does not need it): it reads JSON.

@@ -1,44 +1,13 @@
 //! Naming-stage tests on hand-built schemas.
 
-use std::sync::Arc;
-
 use super::ident as names;
 use super::Members;
 use crate::diagnostic::Diagnostics;
+use crate::model::build::{def, field};
 use crate::model::*;
 use Presence::Required;
 
 const I: TypeRef = TypeRef::Scalar(Scalar::Integer);
-
-fn loc(line: u32) -> Location {
-    Location::new(&Arc::from("schemas/test.md"), line, 1)
-}
-
-fn field(name: &str, ty: TypeRef, presence: Presence, nullable: bool) -> Field {
-    Field {
-        name: name.to_owned(),
-        wire_name: name.to_owned(),
-        ty,
-        presence,
-        nullable,
-        docs: Docs::default(),
-        deprecated: None,
-        loc: loc(10),
-    }
-}
-
-fn def(name: &str, dir: &str, kind: TypeKind) -> TypeDef {
-    TypeDef {
-        name: name.to_owned(),
-        dir: dir.to_owned(),
-        file: format!("{}.md", name.to_lowercase()),
-        docs: Docs::default(),
-        deprecated: None,
-        loc: loc(1),
-        kind,
-        diagnostics: Vec::new(),
-    }
-}
 
 #[test]
 fn field_collisions_are_reported_at_the_second_field() {

@@ -12,6 +12,7 @@ mod held;
 mod imports;
 mod index;
 mod links;
+mod merge;
 mod overrides;
 mod reach;
 
@@ -31,6 +32,7 @@ pub struct Roots<'a> {
 
 /// Resolves `schema` in place, with the overrides of `configs` (every `llm-usage.toml` found).
 pub fn resolve(schema: &mut Schema, roots: &Roots<'_>, configs: &[Config], diags: &mut Diagnostics) {
+    merge::merge(schema);
     // Look every reference up while the index borrows the types, then write the targets.
     // Problems of one declaration are reported once it is known to be needed.
     let mut held = held::Held::default();

@@ -364,8 +364,11 @@ impl Ctx<'_> {
                         continue;
                     }
                     seen.insert(name.clone(), loc.clone());
+                    // A type made from the property's inline type gets docs of its own: the
+                    // property's describe the property, not every value of its type.
+                    let inline_docs = Docs { lines: vec![format!("The values of `{parent}.{name}`.")] };
                     let lowered = match ty {
-                        Some(ty) => self.lower_property(ty, &Naming::field(parent, name), &doc.docs, sink),
+                        Some(ty) => self.lower_property(ty, &Naming::field(parent, name), &inline_docs, sink),
                         None => Lowered {
                             ty: TypeRef::Unsupported(Box::new(Unsupported {
                                 construct: format!("property `{name}` without a type annotation"),

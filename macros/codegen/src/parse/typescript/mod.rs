@@ -2,9 +2,9 @@
 //!
 //! The subset of `shared/design/typescript.md` (Grammar): interfaces, classes, enums, type
 //! aliases and namespaces, with JSDoc. The [`lexer`] makes comments, strings and templates
-//! tokens; [`syntax`] and [`members`] read types and member lists into a small syntax tree;
-//! [`lower`] turns that into the model, generating named types for what TypeScript writes
-//! inline; [`items`] reads declarations and merges interfaces declared twice.
+//! tokens; `syntax` and `members` read types and member lists into a small syntax tree;
+//! `lower` turns that into the model, generating named types for what TypeScript writes
+//! inline; `items` reads declarations and merges interfaces declared twice.
 
 mod cursor;
 mod enum_;

@@ -629,7 +629,12 @@ fn string_literal_unions_in_properties_become_enums() {
     assert_eq!((values.len(), open), (6, false));
     assert_eq!(values[0], (s("auto"), None));
     let generated = def(&types, "ChatCompletionServiceTier");
-    assert_eq!((generated.docs.lines.clone(), generated.dir.as_str()), (vec!["The tier.".to_string()], "v"));
+    // Its own docs, not the property's ("The tier."), which the field keeps.
+    assert_eq!(
+        (generated.docs.lines.clone(), generated.dir.as_str()),
+        (vec!["The values of `ChatCompletion.service_tier`.".to_string()], "v")
+    );
+    assert_eq!(tier.docs.lines, vec!["The tier."]);
     assert_eq!(enum_values(&types, "ChatCompletionModelRoutingPreference").0.len(), 2);
     assert_eq!(enum_values(&types, "ChatCompletionVoice"), (vec![(s("alloy"), None), (s("ash"), None)], true));
     let TypeRef::List(item) = &field(&types, "ChatCompletion", "modalities").ty else { panic!() };
@@ -683,7 +688,11 @@ fn inline_objects_become_generated_structs_with_composed_names() {
     );
     let input = field(&types, "LanguageModelV3Usage", "inputTokens");
     assert_eq!((named(&input.ty), input.presence), (("LanguageModelV3UsageInputTokens", None), Presence::Required));
-    assert_eq!(def(&types, "LanguageModelV3UsageInputTokens").docs.lines, vec!["Input tokens."]);
+    assert_eq!(
+        def(&types, "LanguageModelV3UsageInputTokens").docs.lines,
+        vec!["The values of `LanguageModelV3Usage.inputTokens`."]
+    );
+    assert_eq!(input.docs.lines, vec!["Input tokens."]);
     let total = field(&types, "LanguageModelV3UsageInputTokens", "total");
     assert_eq!((total.presence, total.nullable), (Presence::Optional, false));
     assert_eq!(field(&types, "LanguageModelV3UsageInputTokensDetail", "cached").ty, FLOAT);

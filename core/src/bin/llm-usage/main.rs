@@ -7,12 +7,15 @@
 //!   and derives the `llm-usage.toml` overrides that fit them (`--write` merges them in).
 //! - `llm-usage import --from VENDOR_DIR --root TYPE --into SCHEMA_DIR` copies the vendor docs
 //!   the types need, and updates them.
+//! - `llm-usage usage [--provider P] [--json] [FILE|-]` prints the normalized token usage of a
+//!   response body, usage object or stream.
 //!
 //! `expand` and `check` take `--root MODULE::TYPE` (repeatable): the `roots` of `include_schemas!`.
 
 mod diff;
 mod fit;
 mod import;
+mod usage;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -55,6 +58,9 @@ enum Command {
     /// Copy the vendor docs that some types need into a schema folder, recording what and from
     /// where in its `llm-usage.toml`; run again to update them, with the diff first.
     Import(import::Args),
+    /// Print the normalized token usage (input with cache reads and writes, output with
+    /// reasoning) of one response body, usage object or stream; bad input exits with 2.
+    Usage(usage::Args),
 }
 
 #[derive(clap::Args)]
@@ -79,6 +85,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Fit(args) => fit::run(args),
         Command::Import(args) => import::run(args),
+        Command::Usage(args) => usage::run(args),
     }
 }
 

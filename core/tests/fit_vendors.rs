@@ -15,7 +15,7 @@ use std::process::{Command, Output};
 use llm_usage_codegen::{load, Input};
 
 fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
     if dir.join("payloads/SOURCES.md").is_file() && dir.join("vendors").is_dir() {
         Some(dir)
     } else {

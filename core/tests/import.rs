@@ -40,7 +40,7 @@ fn scratch(case: &str) -> PathBuf {
 
 /// The real orq update of 2025-12-15 (`before/`, `after/`), copied into `dir/vendor/`.
 fn vendor_update(dir: &Path) {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diff/orq-python-2025-12-15");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../macros/codegen/tests/diff/orq-python-2025-12-15");
     for side in ["before", "after"] {
         copy_dir(&fixture.join(side), &dir.join("vendor").join(side));
     }
@@ -96,7 +96,7 @@ const INVOKE_FILES: [&str; 3] = [
 
 #[test]
 fn importing_deployment_invoke_usage_from_the_corpus_gives_the_three_docs_of_schemas_orq() {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let models = workspace.join("../shared/corpus/speakeasy/orq-python/docs/models");
     if !models.is_dir() {
         eprintln!("skipped: {} is absent (the shared corpus is not beside this checkout)", models.display());

@@ -17,7 +17,11 @@ fn stderr(output: &Output) -> String {
 
 /// `before/` and `after/` of the real orq update of 2025-12-15.
 fn update(side: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diff/orq-python-2025-12-15").join(side).display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../macros/codegen/tests/diff/orq-python-2025-12-15")
+        .join(side)
+        .display()
+        .to_string()
 }
 
 /// A pair of folders with one `usage.md` each, differing in the rows given.
@@ -104,7 +108,7 @@ fn a_missing_path_exits_2() {
 
 #[test]
 fn diagnostics_on_either_side_exit_2_and_are_printed_with_their_position() {
-    let bad: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/ui/schemas/malformed_row");
+    let bad: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/ui/schemas/malformed_row");
     let bad = bad.display().to_string();
     for args in [["diff", &update("before"), &bad], ["diff", &bad, &update("after")]] {
         let output = llm_usage(&args);
@@ -166,7 +170,7 @@ fn the_output_is_the_same_on_every_run() {
 
 /// The vendor corpus beside the checkout, or `None` (with a message) where it is absent.
 fn corpus(path: &str) -> Option<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/speakeasy").join(path);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/speakeasy").join(path);
     if dir.is_dir() {
         Some(dir.display().to_string())
     } else {

@@ -1,0 +1,87 @@
+//! Reading and writing back every real usage payload of `../shared/corpus/payloads/` (the 68
+//! usage objects of seven providers), three ways, side by side in one run:
+//!
+//! - through its generated type in `llm_usage` (lossless: unknown fields and values kept,
+//!   whole numbers written as integers);
+//! - through the same types written the plain serde way (`llm_usage_tests::plain`: derives, no
+//!   unknown-field capture; lossy);
+//! - as a `serde_json::Value`.
+//!
+//! Run with `cargo bench -p llm-usage-tests --bench payloads`; it needs `../shared/corpus`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use llm_usage_tests::corpus::{payloads, Kind};
+use serde::{de::DeserializeOwned, Serialize};
+
+/// Reads `text` as a `T` and writes it back.
+fn round_trip<T: DeserializeOwned + Serialize>(text: &str) -> usize {
+    let value: T = serde_json::from_str(text).expect("the payload reads");
+    serde_json::to_string(&value).expect("the value writes").len()
+}
+
+/// The round trip of one usage object as each of the three representations.
+struct Case {
+    text: String,
+    generated: fn(&str) -> usize,
+    plain: fn(&str) -> usize,
+}
+
+macro_rules! case {
+    ($text:expr, $($path:tt)*) => {
+        Case {
+            text: $text,
+            generated: round_trip::<llm_usage::$($path)*>,
+            plain: round_trip::<llm_usage_tests::plain::$($path)*>,
+        }
+    };
+}
+
+fn cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for payload in payloads() {
+        let Some(usage) = &payload.usage else { continue };
+        let text = serde_json::to_string(usage).unwrap();
+        let case = match payload.kind() {
+            Kind::AnthropicUsage => case!(text, anthropic::Usage),
+            Kind::AnthropicMessageDelta => case!(text, anthropic::MessageDeltaUsage),
+            Kind::OpenAiChat => case!(text, openai::CompletionUsage),
+            Kind::OpenAiResponses => case!(text, openai::responses::ResponseUsage),
+            Kind::OpenAiEmbeddings => case!(text, openai::create_embedding_response::Usage),
+            Kind::OpenAiTranscription => case!(text, openai::audio::transcription::Duration),
+            Kind::Google => case!(text, google::GenerateContentResponseUsageMetadata),
+            Kind::Cohere => case!(text, cohere::Usage),
+            Kind::CohereBilledUnits => case!(text, cohere::UsageBilledUnits),
+            Kind::Mistral => case!(text, mistral::UsageInfo),
+            Kind::Bedrock => case!(text, bedrock::TokenUsage),
+            Kind::CohereMeta | Kind::Unsupported => continue,
+        };
+        cases.push(case);
+    }
+    cases
+}
+
+fn bench(c: &mut Criterion) {
+    let cases = cases();
+    if cases.is_empty() {
+        eprintln!("skipped: the shared corpus is not beside this checkout");
+        return;
+    }
+    let mut group = c.benchmark_group(format!("{} usage payloads, read and written back", cases.len()));
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function("generated types (lossless)", |b| {
+        b.iter(|| cases.iter().map(|case| (case.generated)(black_box(&case.text))).sum::<usize>())
+    });
+    group.bench_function("plain derive (lossy)", |b| {
+        b.iter(|| cases.iter().map(|case| (case.plain)(black_box(&case.text))).sum::<usize>())
+    });
+    group.bench_function("serde_json::Value", |b| {
+        b.iter(|| cases.iter().map(|case| round_trip::<serde_json::Value>(black_box(&case.text))).sum::<usize>())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

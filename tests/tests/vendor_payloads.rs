@@ -1,0 +1,60 @@
+//! Every real usage payload of `../shared/corpus/payloads/` (74 files from seven providers)
+//! through its provider's type in `llm_usage`, generated from the vendor's own published file
+//! with the `llm-usage.toml` corrections beside it: each reads and writes back unchanged.
+
+use llm_usage_tests::corpus::{payloads, Kind, Payload};
+use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
+
+fn lossless<T: DeserializeOwned + Serialize>(payload: &Payload, usage: &Value) {
+    let typed: T = serde_json::from_value(usage.clone()).unwrap_or_else(|e| panic!("{}: {e}", payload.id()));
+    let written = serde_json::to_value(&typed).unwrap();
+    assert_eq!(&written, usage, "{} does not write back unchanged", payload.id());
+}
+
+#[test]
+fn every_usage_payload_reads_and_writes_back_unchanged() {
+    use llm_usage::{anthropic, bedrock, cohere, google, mistral, openai};
+    let all = payloads();
+    let mut checked = 0;
+    for payload in &all {
+        let Some(usage) = &payload.usage else { continue };
+        match payload.kind() {
+            Kind::AnthropicUsage => lossless::<anthropic::Usage>(payload, usage),
+            Kind::AnthropicMessageDelta => lossless::<anthropic::MessageDeltaUsage>(payload, usage),
+            Kind::OpenAiChat => lossless::<openai::CompletionUsage>(payload, usage),
+            Kind::OpenAiResponses => lossless::<openai::responses::ResponseUsage>(payload, usage),
+            Kind::OpenAiEmbeddings => lossless::<openai::create_embedding_response::Usage>(payload, usage),
+            Kind::OpenAiTranscription => lossless::<openai::audio::transcription::Duration>(payload, usage),
+            Kind::Google => {
+                lossless::<google::GenerateContentResponseUsageMetadata>(payload, usage);
+                lossless::<google::UsageMetadata>(payload, usage);
+            }
+            Kind::Cohere => lossless::<cohere::Usage>(payload, usage),
+            Kind::CohereBilledUnits => lossless::<cohere::UsageBilledUnits>(payload, usage),
+            Kind::Mistral => lossless::<mistral::UsageInfo>(payload, usage),
+            Kind::Bedrock => lossless::<bedrock::TokenUsage>(payload, usage),
+            Kind::CohereMeta | Kind::Unsupported => continue,
+        }
+        checked += 1;
+    }
+    if !all.is_empty() {
+        // 74 files: 4 without a usage object, the Interactions API and Cohere's tokenize meta.
+        assert_eq!(checked, 68, "usage objects read");
+    }
+}
+
+#[test]
+fn counts_are_integers_and_real_omissions_read() {
+    let all = payloads();
+    let Some(start) = all.iter().find(|p| p.name == "message_start_usage.json") else { return };
+    let usage: llm_usage::anthropic::Usage = serde_json::from_value(start.usage.clone().unwrap()).unwrap();
+    assert_eq!(usage.output_tokens, 1u64);
+    // The SDK declares `cache_creation: CacheCreation | null`; responses omit it (override).
+    let delta = all.iter().find(|p| p.name == "message_delta_counts_only.json").unwrap();
+    let delta: llm_usage::anthropic::MessageDeltaUsage = serde_json::from_value(delta.usage.clone().unwrap()).unwrap();
+    assert!(delta.server_tool_use.is_absent());
+    let azure = all.iter().find(|p| p.name == "azure_deepseek_stream_details_null.json").unwrap();
+    let azure: llm_usage::openai::CompletionUsage = serde_json::from_value(azure.usage.clone().unwrap()).unwrap();
+    assert!(azure.prompt_tokens_details.is_null());
+}
