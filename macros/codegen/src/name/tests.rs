@@ -106,6 +106,10 @@ fn enum_variant_naming() {
     assert_eq!(members, ["OnDemandFlex", "Unspecified"]);
 }
 
+fn loc(line: u32) -> Location {
+    Location::new(&"llm-usage.toml".into(), line, 1)
+}
+
 /// Every kind of naming problem at once, some in types that are not generated.
 fn troubled_schema() -> Schema {
     let object = |fields: Vec<Field>| TypeKind::Struct(StructDef { fields, additional: None, bases: Vec::new() });
