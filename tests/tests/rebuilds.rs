@@ -1,6 +1,7 @@
 //! Editing, adding and deleting a doc under `schemas/` each change what `cargo build` produces,
 //! and an unrelated edit does not regenerate: shown on a temporary copy of this workspace
-//! (the engine, the macro and `core`, plus a small `schemas/` and two probe crates).
+//! (the engine, the macro and `core` with its bundled `schemas/`, plus a small folder of our own
+//! and two probe crates).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -48,7 +49,8 @@ impl Workspace {
         let base = repo.join("target/rebuild-test");
         let root = base.join("ws");
         let _ = fs::remove_dir_all(&root);
-        for dir in ["macros/codegen/src", "macros/codegen/benches", "macros/macros/src", "core/src"] {
+        // `core`'s own code (the normalized usage) needs the bundled vendor folders.
+        for dir in ["macros/codegen/src", "macros/codegen/benches", "macros/macros/src", "core/src", "schemas"] {
             copy_dir(&repo.join(dir), &root.join(dir));
         }
         for file in
