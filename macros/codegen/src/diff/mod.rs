@@ -27,6 +27,7 @@ pub mod render;
 
 use std::fmt;
 
+use crate::hash::FxHashMap;
 use crate::model::{
     Deprecation, Docs, EnumDef, Field, Literal, Location, NamedRef, Presence, Scalar, Schema, StructDef, TypeDef,
     TypeId, TypeKind, TypeRef, UnionDef,
@@ -34,7 +35,7 @@ use crate::model::{
 
 use classify::{verdicts, Case};
 use names::RustNames;
-use pool::{FastMap, Pool};
+use pool::Pool;
 
 /// One difference between the old and the new schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -500,7 +501,7 @@ impl<'a> Cx<'a> {
         // A value listed twice is one variant: the first listing counts.
         let (old_first, new_first) = (first_listings(old), first_listings(new));
         let is_first =
-            |first: &FastMap<&Literal, usize>, def: &EnumDef, i: usize| first.get(&def.values[i].value) == Some(&i);
+            |first: &FxHashMap<&Literal, usize>, def: &EnumDef, i: usize| first.get(&def.values[i].value) == Some(&i);
 
         // Pair values: by value, then the rest by Rust variant (a value respelled under the
         // same variant, `"priority"` → `"PRIORITY"`, or a TypeScript member whose value changed).
@@ -620,8 +621,8 @@ impl<'a> Cx<'a> {
 }
 
 /// Each distinct value of an enum and the index of its first listing.
-fn first_listings(def: &EnumDef) -> FastMap<&Literal, usize> {
-    let mut first = FastMap::default();
+fn first_listings(def: &EnumDef) -> FxHashMap<&Literal, usize> {
+    let mut first = FxHashMap::default();
     for (i, value) in def.values.iter().enumerate() {
         first.entry(&value.value).or_insert(i);
     }
