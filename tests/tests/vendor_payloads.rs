@@ -6,10 +6,17 @@ use llm_usage_tests::corpus::{payloads, Kind, Payload};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
+/// Through JSON text, as users read responses (the unknown fields keep raw text), and through a
+/// `Value`; both must write back what was read (compared as values: the corpus loader does not
+/// keep key order).
 fn lossless<T: DeserializeOwned + Serialize>(payload: &Payload, usage: &Value) {
+    let text = serde_json::to_string(usage).unwrap();
+    let typed: T = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", payload.id()));
+    let written: Value = serde_json::from_str(&serde_json::to_string(&typed).unwrap()).unwrap();
+    assert_eq!(&written, usage, "{} does not write back unchanged from text", payload.id());
     let typed: T = serde_json::from_value(usage.clone()).unwrap_or_else(|e| panic!("{}: {e}", payload.id()));
     let written = serde_json::to_value(&typed).unwrap();
-    assert_eq!(&written, usage, "{} does not write back unchanged", payload.id());
+    assert_eq!(&written, usage, "{} does not write back unchanged from a Value", payload.id());
 }
 
 #[test]
