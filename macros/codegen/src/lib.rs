@@ -137,7 +137,6 @@ fn read_and_parse(found: Vec<read::Found>, keep: Keep, diags: &mut Diagnostics) 
     while files.len() > 0 {
         blocks.push(files.by_ref().take(BLOCK).collect());
     }
-    let count = blocks.len();
     let queue = std::sync::Mutex::new(blocks.into_iter().enumerate());
     // Takes blocks until none is left; returns each block's types and diagnostics.
     let work = || {
@@ -162,7 +161,7 @@ fn read_and_parse(found: Vec<read::Found>, keep: Keep, diags: &mut Diagnostics) 
         }
         done
     };
-    let results = if threads == 1 {
+    let mut results = if threads == 1 {
         work()
     } else {
         std::thread::scope(|scope| {
@@ -175,14 +174,9 @@ fn read_and_parse(found: Vec<read::Found>, keep: Keep, diags: &mut Diagnostics) 
             results
         })
     };
-    let mut ordered: Vec<Option<(Vec<model::TypeDef>, Diagnostics)>> = (0..count).map(|_| None).collect();
-    let mut len = 0;
-    for (index, t, d) in results {
-        len += t.len();
-        ordered[index] = Some((t, d));
-    }
-    let mut types = Vec::with_capacity(len);
-    for (t, d) in ordered.into_iter().flatten() {
+    results.sort_unstable_by_key(|(index, _, _)| *index);
+    let mut types = Vec::with_capacity(results.iter().map(|(_, t, _)| t.len()).sum());
+    for (_, t, d) in results {
         types.extend(t);
         diags.append(d);
     }
