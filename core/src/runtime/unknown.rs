@@ -35,20 +35,30 @@ use serde_json::Value;
 /// from another format fails on a field its doc does not list.
 #[derive(Clone, Default)]
 pub struct UnknownFields {
-    fields: Vec<(String, Box<RawValue>)>,
+    /// `None` until the first field: one pointer wide, so that structs (which nearly always
+    /// have none) stay small enough to be moved without a call to `memcpy`.
+    #[allow(clippy::box_collection)]
+    fields: Option<Box<Vec<Entry>>>,
 }
 
+/// One unknown field: its key and its value's JSON text.
+type Entry = (String, Box<RawValue>);
+
 impl UnknownFields {
+    fn entries(&self) -> &[Entry] {
+        self.fields.as_deref().map_or(&[], Vec::as_slice)
+    }
+
     pub fn new() -> Self {
         Self::default()
     }
 
     pub fn len(&self) -> usize {
-        self.fields.len()
+        self.entries().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.fields.is_empty()
+        self.entries().is_empty()
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
@@ -57,7 +67,7 @@ impl UnknownFields {
 
     /// The value's JSON text, exactly as sent.
     pub fn get(&self, key: &str) -> Option<&RawValue> {
-        self.position(key).map(|i| &*self.fields[i].1)
+        self.position(key).map(|i| &*self.entries()[i].1)
     }
 
     /// The value, parsed.
@@ -73,11 +83,11 @@ impl UnknownFields {
 
     /// The fields in the order they were read (or inserted).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.fields.iter().map(|(key, raw)| (key.as_str(), &**raw))
+        self.entries().iter().map(|(key, raw)| (key.as_str(), &**raw))
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.fields.iter().map(|(key, _)| key.as_str())
+        self.entries().iter().map(|(key, _)| key.as_str())
     }
 
     /// Adds a field, or replaces the value of one of that name, with `value` written as JSON.
@@ -90,18 +100,20 @@ impl UnknownFields {
     /// Adds a field, or replaces the value of one of that name (the last value sent for a key
     /// wins, as in a JSON object), with `raw` as its text.
     pub fn insert_raw(&mut self, key: String, raw: Box<RawValue>) {
-        match self.position(&key) {
-            Some(i) => self.fields[i].1 = raw,
-            None => self.fields.push((key, raw)),
+        let fields = self.fields.get_or_insert_with(Box::default);
+        match fields.iter().position(|(k, _)| *k == key) {
+            Some(i) => fields[i].1 = raw,
+            None => fields.push((key, raw)),
         }
     }
 
     pub fn remove(&mut self, key: &str) -> Option<Box<RawValue>> {
-        self.position(key).map(|i| self.fields.remove(i).1)
+        let i = self.position(key)?;
+        self.fields.as_mut().map(|fields| fields.remove(i).1)
     }
 
     fn position(&self, key: &str) -> Option<usize> {
-        self.fields.iter().position(|(k, _)| k == key)
+        self.entries().iter().position(|(k, _)| k == key)
     }
 }
 
@@ -119,20 +131,20 @@ impl IntoIterator for UnknownFields {
     type IntoIter = std::vec::IntoIter<(String, Box<RawValue>)>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.fields.into_iter()
+        self.fields.map(|fields| *fields).unwrap_or_default().into_iter()
     }
 }
 
 impl fmt::Debug for UnknownFields {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.fields.iter().map(|(key, raw)| (key, raw.get()))).finish()
+        f.debug_map().entries(self.entries().iter().map(|(key, raw)| (key, raw.get()))).finish()
     }
 }
 
 impl PartialEq for UnknownFields {
     fn eq(&self, other: &Self) -> bool {
         self.len() == other.len()
-            && self.fields.iter().all(|(key, raw)| {
+            && self.entries().iter().all(|(key, raw)| {
                 other.get(key).is_some_and(|theirs| raw.get() == theirs.get() || parsed(raw) == parsed(theirs))
             })
     }
@@ -143,7 +155,8 @@ impl Eq for UnknownFields {}
 impl Hash for UnknownFields {
     /// The JSON values, in key order: equal fields hash equally whatever their text and order.
     fn hash<H: Hasher>(&self, state: &mut H) {
-        let mut fields: Vec<(&str, Value)> = self.fields.iter().map(|(key, raw)| (key.as_str(), parsed(raw))).collect();
+        let mut fields: Vec<(&str, Value)> =
+            self.entries().iter().map(|(key, raw)| (key.as_str(), parsed(raw))).collect();
         fields.sort_by(|a, b| a.0.cmp(b.0));
         fields.hash(state);
     }
