@@ -1,10 +1,11 @@
 //! Reading objects: what a generated `Deserialize` for a struct calls.
 //!
 //! The generated `visit_map` keeps one slot per documented field and reads each key once:
-//! [`FieldKey`] tells a documented key (by its index in the type's list of wire names) from
-//! any other, [`next`] fills a slot (a second value for one key is serde's "duplicate field"
-//! error), [`next_unknown`] keeps an undocumented key and its value, and [`missing`] turns a
-//! never-filled slot into serde's "missing field" error. Nothing is buffered.
+//! [`FieldKey`] gives a documented key's index in the type's list of wire names (any other key
+//! gets the index past the end, its text left in a buffer of the visitor), [`next`] fills a
+//! slot (a second value for one key is serde's "duplicate field" error), [`next_unknown`] keeps
+//! an undocumented key and its value, and [`missing`] turns a never-filled slot into serde's
+//! "missing field" error. Nothing is buffered.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -13,19 +14,18 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Vis
 
 use crate::{OptionalNullable, UnknownFields};
 
-/// One key of an object: a documented field, by index, or another key, kept as text.
-pub enum Key {
-    Field(usize),
-    Unknown(String),
-}
-
 /// Reads a key against a type's documented wire names without allocating for them. Vendors
 /// send fields in the order their docs list them more often than not, so the search starts at
 /// the field after the last one found.
+///
+/// The value is the field's index in `fields`, or `fields.len()` for a key the doc does not
+/// list, whose text is then left in `unknown` for [`next_unknown`].
 pub struct FieldKey<'a> {
     pub fields: &'static [&'static str],
     /// Where the next search starts; the generated `visit_map` keeps it across keys.
     pub next: &'a mut usize,
+    /// Where an undocumented key is put.
+    pub unknown: &'a mut String,
 }
 
 impl FieldKey<'_> {
@@ -33,49 +33,83 @@ impl FieldKey<'_> {
     fn find(&mut self, key: &str) -> Option<usize> {
         let start = (*self.next).min(self.fields.len());
         let (earlier, from_start) = self.fields.split_at(start);
+        let key = key.as_bytes();
         let found = from_start
             .iter()
-            .position(|name| *name == key)
+            .position(|name| same_key(name.as_bytes(), key))
             .map(|i| i + start)
-            .or_else(|| earlier.iter().position(|name| *name == key))?;
+            .or_else(|| earlier.iter().position(|name| same_key(name.as_bytes(), key)))?;
         *self.next = found + 1;
         Some(found)
     }
 }
 
+/// Whether two keys are equal, without a call to `memcmp`: keys are short, and most
+/// candidates differ in length or in their first or last eight bytes.
+#[inline]
+fn same_key(name: &[u8], key: &[u8]) -> bool {
+    let len = name.len();
+    if len != key.len() {
+        return false;
+    }
+    if len < 8 {
+        return name == key;
+    }
+    let word = |bytes: &[u8], at: usize| u64::from_ne_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+    // The last eight bytes first (the first ones are often a shared prefix), then eight bytes
+    // at a time from the start; the two ranges overlap for lengths that are not multiples of 8.
+    if word(name, len - 8) != word(key, len - 8) {
+        return false;
+    }
+    let mut at = 0;
+    while at + 8 < len {
+        if word(name, at) != word(key, at) {
+            return false;
+        }
+        at += 8;
+    }
+    true
+}
+
 impl<'de> DeserializeSeed<'de> for FieldKey<'_> {
-    type Value = Key;
+    type Value = usize;
 
     #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
 
 impl<'de> Visitor<'de> for FieldKey<'_> {
-    type Value = Key;
+    type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a field name")
     }
 
     #[inline]
-    fn visit_str<E: de::Error>(mut self, key: &str) -> Result<Key, E> {
+    fn visit_str<E: de::Error>(mut self, key: &str) -> Result<usize, E> {
         Ok(match self.find(key) {
-            Some(index) => Key::Field(index),
-            None => Key::Unknown(key.to_owned()),
+            Some(index) => index,
+            None => {
+                key.clone_into(self.unknown);
+                self.fields.len()
+            }
         })
     }
 
     #[inline]
-    fn visit_string<E: de::Error>(mut self, key: String) -> Result<Key, E> {
+    fn visit_string<E: de::Error>(mut self, key: String) -> Result<usize, E> {
         Ok(match self.find(&key) {
-            Some(index) => Key::Field(index),
-            None => Key::Unknown(key),
+            Some(index) => index,
+            None => {
+                *self.unknown = key;
+                self.fields.len()
+            }
         })
     }
 
-    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Key, E> {
+    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<usize, E> {
         match std::str::from_utf8(key) {
             Ok(key) => self.visit_str(key),
             Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(key), &self)),
@@ -112,15 +146,16 @@ where
     Ok(())
 }
 
-/// Keeps a key the doc does not list, with its value's JSON text.
+/// Keeps a key the doc does not list (left in `key` by [`FieldKey`]), with its value's JSON
+/// text.
 #[inline]
 pub fn next_unknown<'de, A: MapAccess<'de>>(
     map: &mut A,
     unknown: &mut UnknownFields,
-    key: String,
+    key: &mut String,
 ) -> Result<(), A::Error> {
     let value: Box<serde_json::value::RawValue> = map.next_value()?;
-    unknown.insert_raw(key, value);
+    unknown.insert_raw(std::mem::take(key), value);
     Ok(())
 }
 
@@ -237,5 +272,27 @@ impl<'de, T: NamedInt<'de>> NamedInt<'de> for OptionalNullable<T> {
             Some(value) => OptionalNullable::Value(value),
             None => OptionalNullable::Null,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_key;
+
+    #[test]
+    fn same_key_is_byte_equality_at_every_length() {
+        // Pairs that differ in one byte at each position, for lengths around the 8-byte words.
+        for len in 0..40 {
+            let a: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+            assert!(same_key(&a, &a.clone()), "len {len}");
+            for at in 0..len {
+                let mut b = a.clone();
+                b[at] = b'_';
+                assert!(!same_key(&a, &b), "len {len}, differs at {at}");
+            }
+            assert!(!same_key(&a, &a[..len.saturating_sub(1)]) || len == 0);
+        }
+        assert!(!same_key(b"prompt_tokens_details", b"prompt_tokens_detail_"));
+        assert!(!same_key(b"cached_tokens", b"cached_tokenz"));
     }
 }

@@ -71,13 +71,15 @@ mod tests {
                     let mut f2: Option<OptionalNullable<i64>> = None;
                     let mut unknown_fields = crate::UnknownFields::new();
                     let mut next = 0;
-                    while let Some(key) = map.next_key_seed(super::de::FieldKey { fields: FIELDS, next: &mut next })? {
-                        match key {
-                            super::de::Key::Field(0) => super::de::next_int(&mut map, &mut f0, FIELDS[0]),
-                            super::de::Key::Field(1) => super::de::next_int(&mut map, &mut f1, FIELDS[1]),
-                            super::de::Key::Field(2) => super::de::next_int(&mut map, &mut f2, FIELDS[2]),
-                            super::de::Key::Field(_) => Ok(()),
-                            super::de::Key::Unknown(key) => super::de::next_unknown(&mut map, &mut unknown_fields, key),
+                    let mut key = String::new();
+                    while let Some(index) =
+                        map.next_key_seed(super::de::FieldKey { fields: FIELDS, next: &mut next, unknown: &mut key })?
+                    {
+                        match index {
+                            0 => super::de::next_int(&mut map, &mut f0, FIELDS[0]),
+                            1 => super::de::next_int(&mut map, &mut f1, FIELDS[1]),
+                            2 => super::de::next_int(&mut map, &mut f2, FIELDS[2]),
+                            _ => super::de::next_unknown(&mut map, &mut unknown_fields, &mut key),
                         }?;
                     }
                     Ok(Counts {

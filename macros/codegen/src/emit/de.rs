@@ -22,7 +22,7 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
             quote! { next }
         };
         quote! {
-            __Key::Field(#index) => __de::#next(&mut map, &mut #slot, FIELDS[#index]),
+            #index => __de::#next(&mut map, &mut #slot, FIELDS[#index]),
         }
     });
     let tys = fields.iter().map(|plan| &plan.ty);
@@ -57,18 +57,18 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
                     where
                         A: ::llm_usage::__private::serde::de::MapAccess<'de>,
                     {
-                        use ::llm_usage::__private::de::{self as __de, Key as __Key};
+                        use ::llm_usage::__private::de as __de;
                         const FIELDS: &[&str] = &[#(#wire_names),*];
                         #(let mut #slots: ::std::option::Option<#tys> = ::std::option::Option::None;)*
                         let mut #unknown = ::llm_usage::UnknownFields::new();
-                        let mut next = 0;
-                        while let ::std::option::Option::Some(key) =
-                            map.next_key_seed(__de::FieldKey { fields: FIELDS, next: &mut next })?
+                        let mut __next = 0;
+                        let mut __key = ::std::string::String::new();
+                        while let ::std::option::Option::Some(__index) =
+                            map.next_key_seed(__de::FieldKey { fields: FIELDS, next: &mut __next, unknown: &mut __key })?
                         {
-                            match key {
+                            match __index {
                                 #(#arms)*
-                                __Key::Field(_) => ::std::result::Result::Ok(()),
-                                __Key::Unknown(key) => __de::next_unknown(&mut map, &mut #unknown, key),
+                                _ => __de::next_unknown(&mut map, &mut #unknown, &mut __key),
                             }?;
                         }
                         ::std::result::Result::Ok(#ident {
