@@ -117,6 +117,51 @@ impl<'de> Visitor<'de> for FieldKey<'_> {
     }
 }
 
+/// The slot of one documented field in a generated `visit_map`: [`read_map`] fills it when
+/// its key comes. `Option<T>` is the slot of any field, [`IntSlot`] that of an integer field.
+pub trait Slot<'de, A: MapAccess<'de>> {
+    /// Reads the value of the field `name` into the slot.
+    fn fill(&mut self, map: &mut A, name: &'static str) -> Result<(), A::Error>;
+}
+
+impl<'de, A: MapAccess<'de>, T: Deserialize<'de>> Slot<'de, A> for Option<T> {
+    #[inline]
+    fn fill(&mut self, map: &mut A, name: &'static str) -> Result<(), A::Error> {
+        next(map, self, name)
+    }
+}
+
+/// The slot of an integer field, read by [`next_int`] so that its errors name the field.
+pub struct IntSlot<T>(pub Option<T>);
+
+impl<'de, A: MapAccess<'de>, T: NamedInt<'de>> Slot<'de, A> for IntSlot<T> {
+    #[inline]
+    fn fill(&mut self, map: &mut A, name: &'static str) -> Result<(), A::Error> {
+        next_int(map, &mut self.0, name)
+    }
+}
+
+/// Reads every key of an object: a documented one into its slot (`slots[i]` for `fields[i]`),
+/// any other into `unknown`. The loop is here, once per deserializer, rather than in each
+/// type's `visit_map`: a type's own code is then straight-line, which is what keeps
+/// compiling thousands of types cheap.
+pub fn read_map<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    fields: &'static [&'static str],
+    slots: &mut [&mut dyn Slot<'de, A>],
+    unknown: &mut UnknownFields,
+) -> Result<(), A::Error> {
+    let mut start = 0;
+    let mut key = String::new();
+    while let Some(index) = map.next_key_seed(FieldKey { fields, next: &mut start, unknown: &mut key })? {
+        match slots.get_mut(index) {
+            Some(slot) => slot.fill(map, fields[index])?,
+            None => next_unknown(map, unknown, &mut key)?,
+        }
+    }
+    Ok(())
+}
+
 /// Reads the value of a documented field into its slot.
 #[inline]
 pub fn next<'de, A, T>(map: &mut A, slot: &mut Option<T>, name: &'static str) -> Result<(), A::Error>

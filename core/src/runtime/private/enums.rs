@@ -75,13 +75,29 @@ where
 }
 
 /// The impls of a generated string enum beyond its own `as_str` and `From<&str>`:
-/// `FromStr` (infallible), `Display`, `Serialize` and `Deserialize`. Each enum is a dozen
-/// function bodies already; these are kept to what users need, since a whole vendor corpus
-/// has thousands of enums and rustc's time grows with every body.
+/// `PartialEq`, `Eq`, `Hash`, `FromStr` (infallible), `Display`, `Serialize` and
+/// `Deserialize`. Each enum is a dozen function bodies already; these are kept to what users
+/// need, since a whole vendor corpus has thousands of enums and rustc's time grows with every
+/// body.
+///
+/// Equality and hashing go through `as_str`, a one-line body instead of the derives' `match`:
+/// the catch-all never holds a listed value, so two values are the same variant exactly when
+/// their wire values are equal.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __str_enum_impls {
     ($ty:ident, $catch_all:ident, $expecting:literal) => {
+        impl ::std::cmp::PartialEq for $ty {
+            fn eq(&self, other: &Self) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+        impl ::std::cmp::Eq for $ty {}
+        impl ::std::hash::Hash for $ty {
+            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                ::std::hash::Hash::hash(self.as_str(), state)
+            }
+        }
         impl ::std::str::FromStr for $ty {
             type Err = ::std::convert::Infallible;
             /// Never fails: a value the doc does not list lands in the catch-all variant.

@@ -66,29 +66,18 @@ mod tests {
                 }
                 fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Counts, A::Error> {
                     const FIELDS: &[&str] = &["input", "cached", "details"];
-                    let mut f0: Option<u64> = None;
-                    let mut f1: Option<Option<u32>> = None;
-                    let mut f2: Option<OptionalNullable<i64>> = None;
+                    let mut f0 = super::de::IntSlot::<u64>(None);
+                    let mut f1 = super::de::IntSlot::<Option<u32>>(None);
+                    let mut f2 = super::de::IntSlot::<OptionalNullable<i64>>(None);
                     let mut unknown_fields = crate::UnknownFields::new();
-                    let mut next = 0;
-                    let mut key = String::new();
-                    while let Some(index) =
-                        map.next_key_seed(super::de::FieldKey { fields: FIELDS, next: &mut next, unknown: &mut key })?
-                    {
-                        match index {
-                            0 => super::de::next_int(&mut map, &mut f0, FIELDS[0]),
-                            1 => super::de::next_int(&mut map, &mut f1, FIELDS[1]),
-                            2 => super::de::next_int(&mut map, &mut f2, FIELDS[2]),
-                            _ => super::de::next_unknown(&mut map, &mut unknown_fields, &mut key),
-                        }?;
-                    }
+                    super::de::read_map(&mut map, FIELDS, &mut [&mut f0, &mut f1, &mut f2], &mut unknown_fields)?;
                     Ok(Counts {
-                        input: match f0 {
+                        input: match f0.0 {
                             Some(value) => value,
                             None => return Err(super::de::missing(FIELDS[0])),
                         },
-                        cached: f1.unwrap_or_default(),
-                        details: f2.unwrap_or_default(),
+                        cached: f1.0.unwrap_or_default(),
+                        details: f2.0.unwrap_or_default(),
                         unknown_fields,
                     })
                 }
@@ -210,5 +199,30 @@ mod tests {
         assert_eq!(serde_json::from_str::<Code>("4").unwrap(), Code(4));
         assert!(serde_json::from_str::<Code>(r#""4""#).is_err());
         assert!(serde_json::from_str::<Code>("18446744073709551615").is_err());
+    }
+}
+
+#[cfg(test)]
+mod enum_tests {
+    use std::collections::HashSet;
+
+    use crate::google::TrafficType;
+
+    /// `PartialEq`, `Eq` and `Hash` of string enums compare wire values (see
+    /// `__str_enum_impls!`): exact, because the catch-all never holds a listed value.
+    #[test]
+    fn string_enums_are_equal_exactly_when_their_wire_values_are() {
+        let read = |text: &str| serde_json::from_str::<TrafficType>(text).unwrap();
+        assert_eq!(read(r#""ON_DEMAND""#), TrafficType::OnDemand);
+        assert_ne!(TrafficType::OnDemand, TrafficType::OnDemandFlex);
+        assert_eq!(read(r#""NEW_TIER""#), TrafficType::from("NEW_TIER"));
+        assert_ne!(read(r#""NEW_TIER""#), read(r#""OTHER_TIER""#));
+        assert_ne!(read(r#""NEW_TIER""#), TrafficType::OnDemand);
+        let set: HashSet<TrafficType> = ["ON_DEMAND", "NEW_TIER", "ON_DEMAND", "NEW_TIER", "ON_DEMAND_FLEX"]
+            .into_iter()
+            .map(TrafficType::from)
+            .collect();
+        assert_eq!(set.len(), 3);
+        assert!(set.contains(&TrafficType::OnDemandFlex) && set.contains(&TrafficType::from("NEW_TIER")));
     }
 }

@@ -1,7 +1,8 @@
-//! `Deserialize` for structs, written out: one `visit_map` that matches each key against the
-//! documented wire names, fills one slot per field, keeps every other key in the unknown-field
-//! map, then applies each field's presence rule. No key is buffered; the generic work is in
-//! `llm_usage::__private::de`, so each field costs two lines.
+//! `Deserialize` for structs, written out: one `visit_map` that declares one slot per field,
+//! hands them to the runtime's `read_map` (which matches each key against the documented wire
+//! names, fills the slots and keeps every other key in the unknown-field map, buffering none),
+//! then applies each field's presence rule. The loop lives in the runtime, so each type's own
+//! code is straight-line: two lines per field.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -14,29 +15,31 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
     let expecting = format!("struct {}", ident.to_string().trim_start_matches("r#"));
     let wire_names = fields.iter().map(|f| &f.field.wire_name);
     let slots: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("__f{i}")).collect();
-    let arms = fields.iter().zip(&slots).enumerate().map(|(i, (plan, slot))| {
-        let index = Literal::usize_unsuffixed(i);
-        let next = if types::is_integer(&plan.field.ty) {
-            quote! { next_int }
+    // Integer fields read through `IntSlot`, whose errors name the field.
+    let decls = fields.iter().zip(&slots).map(|(plan, slot)| {
+        let ty = &plan.ty;
+        if types::is_integer(&plan.field.ty) {
+            quote! { let mut #slot = __de::IntSlot::<#ty>(::std::option::Option::None); }
         } else {
-            quote! { next }
-        };
-        quote! {
-            #index => __de::#next(&mut map, &mut #slot, FIELDS[#index]),
+            quote! { let mut #slot: ::std::option::Option<#ty> = ::std::option::Option::None; }
         }
     });
-    let tys = fields.iter().map(|plan| &plan.ty);
     let inits = fields.iter().zip(&slots).enumerate().map(|(i, (plan, slot))| {
         let index = Literal::usize_unsuffixed(i);
         let name = plan.ident;
+        let value = if types::is_integer(&plan.field.ty) {
+            quote! { #slot.0 }
+        } else {
+            quote! { #slot }
+        };
         match plan.field.presence {
             Presence::Required => quote! {
-                #name: match #slot {
+                #name: match #value {
                     ::std::option::Option::Some(value) => value,
                     ::std::option::Option::None => return ::std::result::Result::Err(__de::missing(FIELDS[#index])),
                 },
             },
-            Presence::Optional => quote! { #name: #slot.unwrap_or_default(), },
+            Presence::Optional => quote! { #name: #value.unwrap_or_default(), },
         }
     });
     quote! {
@@ -59,18 +62,9 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
                     {
                         use ::llm_usage::__private::de as __de;
                         const FIELDS: &[&str] = &[#(#wire_names),*];
-                        #(let mut #slots: ::std::option::Option<#tys> = ::std::option::Option::None;)*
+                        #(#decls)*
                         let mut #unknown = ::llm_usage::UnknownFields::new();
-                        let mut __next = 0;
-                        let mut __key = ::std::string::String::new();
-                        while let ::std::option::Option::Some(__index) =
-                            map.next_key_seed(__de::FieldKey { fields: FIELDS, next: &mut __next, unknown: &mut __key })?
-                        {
-                            match __index {
-                                #(#arms)*
-                                _ => __de::next_unknown(&mut map, &mut #unknown, &mut __key),
-                            }?;
-                        }
+                        __de::read_map(&mut map, FIELDS, &mut [#(&mut #slots),*], &mut #unknown)?;
                         ::std::result::Result::Ok(#ident {
                             #(#inits)*
                             #unknown,

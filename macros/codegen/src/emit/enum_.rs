@@ -61,7 +61,10 @@ pub fn emit(ctx: &Ctx<'_>, id: usize, def: &TypeDef, e: &EnumDef) -> TokenStream
     let allow_deprecated =
         super::deprecated_allow(def.deprecated.is_some() || values.iter().any(|v| v.deprecated.is_some()));
     let allow_camel = super::camel_allow(ident);
-    let derives = super::derive_attr(names.derives);
+    let derives = match kind {
+        Kind::Str => super::str_enum_derive_attr(names.derives),
+        Kind::Int | Kind::Mixed => super::derive_attr(names.derives),
+    };
 
     let item = quote! {
         #docs

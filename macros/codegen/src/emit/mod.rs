@@ -100,11 +100,22 @@ fn deprecated_allow(needed: bool) -> TokenStream {
 
 /// The derive list: always `Debug`, `Clone`, `PartialEq`, then what [`Derives`] allows.
 fn derive_attr(derives: Derives) -> TokenStream {
-    let mut extra = Vec::new();
+    let mut extra = vec![quote! { ::std::cmp::PartialEq }];
     if derives.eq_hash {
         extra.push(quote! { ::std::cmp::Eq });
         extra.push(quote! { ::std::hash::Hash });
     }
+    derive_list(extra, derives)
+}
+
+/// The derives of a string enum, whose `PartialEq`, `Eq` and `Hash` are stamped by the
+/// runtime's `__str_enum_impls!` from `as_str` instead: thousands of enums in a corpus, and the
+/// derived ones are a `match` each.
+fn str_enum_derive_attr(derives: Derives) -> TokenStream {
+    derive_list(Vec::new(), derives)
+}
+
+fn derive_list(mut extra: Vec<TokenStream>, derives: Derives) -> TokenStream {
     if derives.partial_ord {
         extra.push(quote! { ::std::cmp::PartialOrd });
     }
@@ -115,7 +126,7 @@ fn derive_attr(derives: Derives) -> TokenStream {
         extra.push(quote! { ::std::default::Default });
     }
     quote! {
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #(#extra),*)]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, #(#extra),*)]
     }
 }
 
