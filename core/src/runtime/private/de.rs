@@ -1,11 +1,12 @@
 //! Reading objects: what a generated `Deserialize` for a struct calls.
 //!
-//! The generated `visit_map` keeps one slot per documented field and reads each key once:
-//! [`FieldKey`] gives a documented key's index in the type's list of wire names (any other key
-//! gets the index past the end, its text left in a buffer of the visitor), [`next`] fills a
-//! slot (a second value for one key is serde's "duplicate field" error), [`next_unknown`] keeps
-//! an undocumented key and its value, and [`missing`] turns a never-filled slot into serde's
-//! "missing field" error. Nothing is buffered.
+//! The generated `visit_map` declares one [`Slot`] per documented field and hands them to
+//! [`read_map`], which reads each key once: [`FieldKey`] gives a documented key's index in the
+//! type's list of wire names (any other key gets the index past the end, its text left in a
+//! buffer), [`next`] and [`next_int`] fill a slot (a second value for one key is serde's
+//! "duplicate field" error), and [`next_unknown`] keeps an undocumented key and its value.
+//! `visit_map` then applies each field's presence rule, where [`missing`] gives serde's
+//! "missing field" error for a required field never seen. Nothing is buffered.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -22,7 +23,7 @@ use crate::{OptionalNullable, UnknownFields};
 /// list, whose text is then left in `unknown` for [`next_unknown`].
 pub struct FieldKey<'a> {
     pub fields: &'static [&'static str],
-    /// Where the next search starts; the generated `visit_map` keeps it across keys.
+    /// Where the next search starts; [`read_map`] keeps it across the keys of one object.
     pub next: &'a mut usize,
     /// Where an undocumented key is put.
     pub unknown: &'a mut String,
