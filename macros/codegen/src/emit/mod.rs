@@ -115,6 +115,7 @@ fn str_enum_derive_attr(derives: Derives) -> TokenStream {
     derive_list(Vec::new(), derives)
 }
 
+/// `Debug`, `Clone`, then `extra`, then the ordering and `Default` derives that [`Derives`] allows.
 fn derive_list(mut extra: Vec<TokenStream>, derives: Derives) -> TokenStream {
     if derives.partial_ord {
         extra.push(quote! { ::std::cmp::PartialOrd });
