@@ -16,6 +16,16 @@ fn input(total: Option<u64>, no_cache: Option<u64>, cache_read: Option<u64>, cac
 
 const START: &str = r#"{"type":"message_start","message":{"usage":{"input_tokens":3369,"cache_creation_input_tokens":10,"cache_read_input_tokens":20,"output_tokens":5}}}"#;
 
+/// `iterations` (outside the SDK's types) follow the same rule: a delta's `null` keeps the start's.
+#[test]
+fn anthropic_delta_null_iterations_keep_the_starts() {
+    let start = r#"{"type":"message_start","message":{"usage":{"input_tokens":682,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1,"iterations":[{"input_tokens":60385,"output_tokens":592,"cache_read_input_tokens":0,"cache_creation_input_tokens":0,"type":"compaction"},{"input_tokens":682,"output_tokens":1320,"cache_read_input_tokens":0,"cache_creation_input_tokens":0,"type":"message"}]}}}"#;
+    let delta = r#"{"type":"message_delta","usage":{"input_tokens":null,"output_tokens":1320,"iterations":null}}"#;
+    let (input_side, output_side) = figures(&format!("{start}\n{delta}\n"), None);
+    assert_eq!(input_side.total, Some(61067));
+    assert_eq!(output_side.total, Some(1912));
+}
+
 #[test]
 fn anthropic_deltas_replace_what_they_carry_and_keep_the_rest() {
     // The delta sends no cache counts (an older API) and `null` input: the start's stay.

@@ -590,3 +590,14 @@ fn the_serde_form_is_every_field_with_null_for_none() {
         r#"{"input":{"total":null,"no_cache":null,"cache_read":null,"cache_write":null},"output":{"total":null,"text":null,"reasoning":null}}"#
     );
 }
+
+/// A conversation's cache and reasoning counts sit in the same extra fields as a chat body's.
+#[test]
+fn mistral_conversation_cache_and_reasoning() {
+    let usage = norm::<mistral::ConversationUsageInfo>(
+        r#"{"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120, "connector_tokens": 0,
+            "num_cached_tokens": 64, "completion_tokens_details": {"reasoning_tokens": 5}}"#,
+    );
+    assert_eq!(usage.input, input(Some(100), Some(36), Some(64), None));
+    assert_eq!(usage.output, output(Some(20), Some(15), Some(5)));
+}

@@ -55,7 +55,7 @@ impl Provider {
         }
     }
 
-    fn bit(self) -> u8 {
+    const fn bit(self) -> u8 {
         1 << (self as u8)
     }
 }
@@ -380,9 +380,16 @@ impl Found<'_> {
 struct Set(u8);
 
 impl Set {
-    const ALL: Set = Set(0x7f);
-    const OPENAI_SHAPE: Set =
-        Set(1 << Provider::OpenAi as u8 | 1 << Provider::Mistral as u8 | 1 << Provider::Orq as u8);
+    const ALL: Set = {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < Provider::ALL.len() {
+            bits |= Provider::ALL[i].bit();
+            i += 1;
+        }
+        Set(bits)
+    };
+    const OPENAI_SHAPE: Set = Set(Provider::OpenAi.bit() | Provider::Mistral.bit() | Provider::Orq.bit());
 
     fn of(provider: Provider) -> Set {
         Set(provider.bit())
@@ -804,8 +811,8 @@ fn merge(start: &mut anthropic::Usage, delta: anthropic::MessageDeltaUsage) {
     if delta.server_tool_use.is_value() {
         start.server_tool_use = delta.server_tool_use;
     }
-    // `iterations` and whatever else the SDK type does not list.
-    start.unknown_fields.extend(delta.unknown_fields);
+    // `iterations` and whatever else the SDK type does not list, `null` again staying out.
+    start.unknown_fields.extend(delta.unknown_fields.into_iter().filter(|(_, raw)| raw.get() != "null"));
 }
 
 fn read_anthropic(found: &[Found<'_>]) -> Result<Reading, ReadError> {

@@ -43,16 +43,23 @@ pub(crate) fn openai_output(
     total: Option<u64>,
     reasoning: Option<u64>,
 ) -> OutputTokens {
-    let without = add(prompt, completion);
-    let outside = matches!(reasoning, Some(r) if r > 0)
-        && total.is_some()
-        && without != total
-        && add(without, reasoning) == total;
-    if outside {
+    if counted_outside(prompt, completion, total, reasoning) {
         OutputTokens { total: add(completion, reasoning), text: completion, reasoning }
     } else {
         reasoning_included(completion, reasoning)
     }
+}
+
+/// Whether a non-zero `extra` count (reasoning, connector tokens) was counted outside prompt
+/// and completion: `total` is exactly prompt + completion + extra, and not prompt + completion.
+pub(crate) fn counted_outside(
+    prompt: Option<u64>,
+    completion: Option<u64>,
+    total: Option<u64>,
+    extra: Option<u64>,
+) -> bool {
+    let without = add(prompt, completion);
+    matches!(extra, Some(e) if e > 0) && total.is_some() && without != total && add(without, extra) == total
 }
 
 /// A count in an object the generated type does not describe (`unknown_fields`), at `path`:
