@@ -70,10 +70,10 @@ impl UnknownFields {
         self.position(key).map(|i| &*self.entries()[i].1)
     }
 
-    /// The value, parsed.
+    /// The value, parsed (`None` also where `Value` cannot hold it: a number out of `f64`'s
+    /// range, nesting deeper than serde_json's limit; [`get`](Self::get) has the text).
     pub fn value(&self, key: &str) -> Option<Value> {
-        // The text was read as JSON: it parses.
-        self.get(key).and_then(|raw| serde_json::from_str(raw.get()).ok())
+        self.get(key).and_then(parsed)
     }
 
     /// The value read as a `T`.
@@ -145,7 +145,9 @@ impl PartialEq for UnknownFields {
     fn eq(&self, other: &Self) -> bool {
         self.len() == other.len()
             && self.entries().iter().all(|(key, raw)| {
-                other.get(key).is_some_and(|theirs| raw.get() == theirs.get() || parsed(raw) == parsed(theirs))
+                other.get(key).is_some_and(|theirs| {
+                    raw.get() == theirs.get() || parsed(raw).is_some_and(|ours| parsed(theirs) == Some(ours))
+                })
             })
     }
 }
@@ -155,15 +157,19 @@ impl Eq for UnknownFields {}
 impl Hash for UnknownFields {
     /// The JSON values, in key order: equal fields hash equally whatever their text and order.
     fn hash<H: Hasher>(&self, state: &mut H) {
-        let mut fields: Vec<(&str, Value)> =
-            self.entries().iter().map(|(key, raw)| (key.as_str(), parsed(raw))).collect();
+        // Text that `Value` cannot hold (`1e400`, nesting past its limit) is equal only to the
+        // same text, so it hashes as text.
+        let mut fields: Vec<(&str, Result<Value, &str>)> =
+            self.entries().iter().map(|(key, raw)| (key.as_str(), parsed(raw).ok_or(raw.get()))).collect();
         fields.sort_by(|a, b| a.0.cmp(b.0));
         fields.hash(state);
     }
 }
 
-fn parsed(raw: &RawValue) -> Value {
-    serde_json::from_str(raw.get()).unwrap_or(Value::Null)
+/// The value, where `Value` can hold it: raw text was checked as JSON when read, but `Value`
+/// refuses numbers out of `f64`'s range and nesting deeper than its limit.
+fn parsed(raw: &RawValue) -> Option<Value> {
+    serde_json::from_str(raw.get()).ok()
 }
 
 /// A value of an enum that its doc does not list, kept as sent.
@@ -244,6 +250,16 @@ mod tests {
         assert_eq!(hash(&a), hash(&b));
         assert_ne!(a, fields(&[("y", "2"), ("x", "{\"a\":2}")]));
         assert_ne!(a, fields(&[("y", "2")]));
+    }
+
+    #[test]
+    fn text_that_value_cannot_hold_is_equal_only_to_itself() {
+        let big = fields(&[("x", "1e400")]);
+        assert_ne!(big, fields(&[("x", "null")]));
+        assert_ne!(big, fields(&[("x", "2e400")]));
+        assert_eq!(big, fields(&[("x", "1e400")]));
+        assert_eq!(hash(&big), hash(&fields(&[("x", "1e400")])));
+        assert_eq!(big.value("x"), None);
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Reading objects: what a generated `Deserialize` for a struct calls.
 //!
 //! The generated `visit_map` declares one [`Slot`] per documented field and hands them to
-//! [`read_map`], which reads each key once: [`FieldKey`] gives a documented key's index in the
+//! [`read_map`], which reads each key once: `FieldKey` gives a documented key's index in the
 //! type's list of wire names (any other key gets the index past the end, its text left in a
-//! buffer), [`next`] and [`next_int`] fill a slot (a second value for one key is serde's
-//! "duplicate field" error), and [`next_unknown`] keeps an undocumented key and its value.
+//! buffer), `next` and `next_int` fill a slot (a second value for one key is serde's
+//! "duplicate field" error), and `next_unknown` keeps an undocumented key and its value.
 //! `visit_map` then applies each field's presence rule, where [`missing`] gives serde's
 //! "missing field" error for a required field never seen. Nothing is buffered.
 
@@ -20,13 +20,13 @@ use crate::{OptionalNullable, UnknownFields};
 /// the field after the last one found.
 ///
 /// The value is the field's index in `fields`, or `fields.len()` for a key the doc does not
-/// list, whose text is then left in `unknown` for [`next_unknown`].
-pub struct FieldKey<'a> {
-    pub fields: &'static [&'static str],
+/// list, whose text is then left in `unknown` for `next_unknown`.
+struct FieldKey<'a> {
+    fields: &'static [&'static str],
     /// Where the next search starts; [`read_map`] keeps it across the keys of one object.
-    pub next: &'a mut usize,
+    next: &'a mut usize,
     /// Where an undocumented key is put.
-    pub unknown: &'a mut String,
+    unknown: &'a mut String,
 }
 
 impl FieldKey<'_> {
@@ -45,8 +45,9 @@ impl FieldKey<'_> {
     }
 }
 
-/// Whether two keys are equal, without a call to `memcmp`: keys are short, and most
-/// candidates differ in length or in their first or last eight bytes.
+/// Whether two keys are equal. Keys are short and most candidates differ in length or in their
+/// last eight bytes, so keys of eight bytes or more are compared as words, not through `memcmp`
+/// (shorter ones are left to the slice comparison).
 #[inline]
 fn same_key(name: &[u8], key: &[u8]) -> bool {
     let len = name.len();
@@ -132,7 +133,7 @@ impl<'de, A: MapAccess<'de>, T: Deserialize<'de>> Slot<'de, A> for Option<T> {
     }
 }
 
-/// The slot of an integer field, read by [`next_int`] so that its errors name the field.
+/// The slot of an integer field, read by `next_int` so that its errors name the field.
 pub struct IntSlot<T>(pub Option<T>);
 
 impl<'de, A: MapAccess<'de>, T: NamedInt<'de>> Slot<'de, A> for IntSlot<T> {
@@ -152,6 +153,7 @@ pub fn read_map<'de, A: MapAccess<'de>>(
     slots: &mut [&mut dyn Slot<'de, A>],
     unknown: &mut UnknownFields,
 ) -> Result<(), A::Error> {
+    debug_assert_eq!(slots.len(), fields.len(), "one slot per documented field");
     let mut start = 0;
     let mut key = String::new();
     while let Some(index) = map.next_key_seed(FieldKey { fields, next: &mut start, unknown: &mut key })? {
@@ -165,7 +167,7 @@ pub fn read_map<'de, A: MapAccess<'de>>(
 
 /// Reads the value of a documented field into its slot.
 #[inline]
-pub fn next<'de, A, T>(map: &mut A, slot: &mut Option<T>, name: &'static str) -> Result<(), A::Error>
+fn next<'de, A, T>(map: &mut A, slot: &mut Option<T>, name: &'static str) -> Result<(), A::Error>
 where
     A: MapAccess<'de>,
     T: Deserialize<'de>,
@@ -180,7 +182,7 @@ where
 /// Reads the value of a documented integer field: a value out of its type's range (a
 /// negative count, a fraction) is an error that names the field.
 #[inline]
-pub fn next_int<'de, A, T>(map: &mut A, slot: &mut Option<T>, name: &'static str) -> Result<(), A::Error>
+fn next_int<'de, A, T>(map: &mut A, slot: &mut Option<T>, name: &'static str) -> Result<(), A::Error>
 where
     A: MapAccess<'de>,
     T: NamedInt<'de>,
@@ -192,10 +194,10 @@ where
     Ok(())
 }
 
-/// Keeps a key the doc does not list (left in `key` by [`FieldKey`]), with its value's JSON
+/// Keeps a key the doc does not list (left in `key` by `FieldKey`), with its value's JSON
 /// text.
 #[inline]
-pub fn next_unknown<'de, A: MapAccess<'de>>(
+fn next_unknown<'de, A: MapAccess<'de>>(
     map: &mut A,
     unknown: &mut UnknownFields,
     key: &mut String,
@@ -212,7 +214,7 @@ pub fn missing<E: de::Error>(name: &'static str) -> E {
 }
 
 /// A seed reading a [`NamedInt`] for the field `.0`.
-pub struct Named<T>(&'static str, PhantomData<T>);
+struct Named<T>(&'static str, PhantomData<T>);
 
 impl<'de, T: NamedInt<'de>> DeserializeSeed<'de> for Named<T> {
     type Value = T;

@@ -16,23 +16,18 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
     let wire_names = fields.iter().map(|f| &f.field.wire_name);
     let slots: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("__f{i}")).collect();
     // Integer fields read through `IntSlot`, whose errors name the field.
-    let decls = fields.iter().zip(&slots).map(|(plan, slot)| {
-        let ty = &plan.ty;
-        if types::is_integer(&plan.field.ty) {
-            quote! { let mut #slot = __de::IntSlot::<#ty>(::std::option::Option::None); }
-        } else {
-            quote! { let mut #slot: ::std::option::Option<#ty> = ::std::option::Option::None; }
-        }
-    });
-    let inits = fields.iter().zip(&slots).enumerate().map(|(i, (plan, slot))| {
-        let index = Literal::usize_unsuffixed(i);
-        let name = plan.ident;
+    let mut decls = Vec::with_capacity(fields.len());
+    let mut inits = Vec::with_capacity(fields.len());
+    for (i, (plan, slot)) in fields.iter().zip(&slots).enumerate() {
+        let (ty, name, index) = (&plan.ty, plan.ident, Literal::usize_unsuffixed(i));
         let value = if types::is_integer(&plan.field.ty) {
+            decls.push(quote! { let mut #slot = __de::IntSlot::<#ty>(::std::option::Option::None); });
             quote! { #slot.0 }
         } else {
+            decls.push(quote! { let mut #slot: ::std::option::Option<#ty> = ::std::option::Option::None; });
             quote! { #slot }
         };
-        match plan.field.presence {
+        inits.push(match plan.field.presence {
             Presence::Required => quote! {
                 #name: match #value {
                     ::std::option::Option::Some(value) => value,
@@ -40,8 +35,8 @@ pub fn struct_impl(ident: &Ident, fields: &[FieldPlan<'_>], unknown: &Ident) -> 
                 },
             },
             Presence::Optional => quote! { #name: #value.unwrap_or_default(), },
-        }
-    });
+        });
+    }
     quote! {
         impl<'de> ::llm_usage::__private::serde::Deserialize<'de> for #ident {
             fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>

@@ -1,5 +1,5 @@
 //! Structs: one field per documented field, in the presence state the doc gives it, then the
-//! map that keeps unknown fields; `Serialize` and `Deserialize` come from [`super::ser`] and
+//! `UnknownFields` that keeps the fields the doc does not list; `Serialize` and `Deserialize` come from [`super::ser`] and
 //! [`super::de`].
 
 use proc_macro2::{Ident, TokenStream};
