@@ -3,7 +3,7 @@
 //!
 //! - through its generated type in `llm_usage` (lossless: unknown fields and values kept,
 //!   whole numbers written as integers);
-//! - through the same types written the plain serde way (`llm_usage_tests::plain`: derives, no
+//! - through the same types written the plain serde way (`plain` below: derives, no
 //!   unknown-field capture; lossy);
 //! - as a `serde_json::Value`.
 //!
@@ -15,6 +15,14 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
 use llm_usage_tests::corpus::{payloads, Kind};
 use serde::{de::DeserializeOwned, Serialize};
+
+/// The workspace's `schemas/` written the plain serde way (`#[derive(Serialize, Deserialize)]`,
+/// no unknown-field capture, enums that fold unknown values into one variant), by `build.rs`:
+/// compiled here only, not into the test crate every test links.
+#[allow(clippy::all, missing_docs, dead_code)]
+mod plain {
+    include!(concat!(env!("OUT_DIR"), "/plain.rs"));
+}
 
 /// Reads `text` as a `T` and writes it back.
 fn round_trip<T: DeserializeOwned + Serialize>(text: &str) -> usize {
@@ -34,7 +42,7 @@ macro_rules! case {
         Case {
             text: $text,
             generated: round_trip::<llm_usage::$($path)*>,
-            plain: round_trip::<llm_usage_tests::plain::$($path)*>,
+            plain: round_trip::<plain::$($path)*>,
         }
     };
 }

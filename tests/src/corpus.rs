@@ -42,7 +42,7 @@ impl Payload {
             "cohere" => Kind::CohereBilledUnits,
             "mistral" => Kind::Mistral,
             "bedrock" => Kind::Bedrock,
-            _ => Kind::Unsupported,
+            other => panic!("{}: a provider folder `{other}` this crate has no type for", self.id()),
         }
     }
 }
@@ -104,7 +104,12 @@ pub fn payloads() -> Vec<Payload> {
         let usage = match pointer {
             "n/a" => None,
             "(root)" | "" => Some(value.clone()),
-            pointer => value.pointer(pointer).filter(|u| !u.is_null()).cloned(),
+            // `null` is a payload's point (usage sent as null); a pointer that finds nothing
+            // is a mistake in this reader or in SOURCES.md.
+            pointer => match value.pointer(pointer) {
+                Some(usage) => (!usage.is_null()).then(|| usage.clone()),
+                None => panic!("{file}: SOURCES.md's usage pointer `{pointer}` finds nothing"),
+            },
         };
         out.push(Payload { provider: provider.to_owned(), name: name.to_owned(), value, usage });
     }
