@@ -24,6 +24,8 @@ mod par;
 pub mod parse;
 pub mod read;
 pub mod resolve;
+#[cfg(test)]
+mod test_dir;
 
 use std::path::{Path, PathBuf};
 

@@ -2,42 +2,16 @@
 //! disagreement, union order, nested types, lists and maps, the weakest presence, numbers, and
 //! the merge into an existing `llm-usage.toml`.
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
 use super::{run, write, Effect, Finding, Payload, Report};
+use crate::test_dir::TempDir;
 use crate::Input;
-
-/// A folder under the system's temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("llm-usage-fit-unit-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn write(&self, name: &str, text: &str) {
-        let path = self.0.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// Fits `payloads` (JSON texts, named `p0`, `p1`, …) against the root of the TypeScript
 /// declarations `ts`, with `toml` as the folder's `llm-usage.toml`.
 fn fit(ts: &str, toml: Option<&str>, root: &str, payloads: &[&str]) -> Report {
-    let dir = TempDir::new();
+    let dir = TempDir::new("fit-unit");
     dir.write("usage.ts", ts);
     if let Some(toml) = toml {
         dir.write("llm-usage.toml", toml);
@@ -247,7 +221,7 @@ export namespace CompletionUsage {
   export interface PromptTokensDetails { cached_tokens: number; }
 }
 ";
-    let dir = TempDir::new();
+    let dir = TempDir::new("fit-unit");
     dir.write("src/resources/completions.ts", ts);
     let report =
         fit_in(&dir.0, "src::resources::CompletionUsage", &[r#"{"prompt_tokens": 1, "prompt_tokens_details": {}}"#]);
@@ -424,7 +398,7 @@ presence = \"optional\" # by hand
 [numbers]
 \"*_tokens\" = \"u64\"
 ";
-    let dir = TempDir::new();
+    let dir = TempDir::new("fit-unit");
     dir.write(
         "src/resources/messages/messages.ts",
         "export interface Usage { service_tier: string | null; inference_geo: string | null; input_tokens: number }\n",
@@ -516,7 +490,7 @@ export interface Counts { input: number; cached?: number }
 
 #[test]
 fn payloads_are_read_recursively_in_path_order_and_bad_json_is_located() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("fit-unit");
     dir.write("b.json", "{}");
     dir.write("a/z.json", "[1]");
     dir.write("a/y.txt", "not a payload");

@@ -15,6 +15,8 @@ mod links;
 mod merge;
 mod overrides;
 mod reach;
+#[cfg(test)]
+mod tests;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};

@@ -9,7 +9,9 @@
 use crate::case;
 use crate::config::{Config, NullInOptional, NumberType, PresenceOverride, Spanned, TypeOverride, WireCase};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Field, Presence, Scalar, Schema, TypeId, TypeKind, TypeRef, UserChoice};
+use std::collections::BTreeMap;
+
+use crate::model::{Field, Location, Presence, Scalar, Schema, TypeId, TypeKind, TypeRef, UserChoice};
 
 use super::index::Index;
 
@@ -71,6 +73,7 @@ pub fn apply(schema: &mut Schema, configs: &[Config], targets: &Targets<'_>, dia
         glob_used[config_index] = vec![false; config.numbers.len()];
     }
 
+    let mut given = GivenWireNames::default();
     for id in 0..schema.types.len() {
         let dir = &schema.types[id].dir;
         let applicable: Vec<&Config> = by_depth.iter().copied().filter(|c| c.applies_to(dir)).collect();
@@ -81,8 +84,10 @@ pub fn apply(schema: &mut Schema, configs: &[Config], targets: &Targets<'_>, dia
         }
         let settings = Settings::of(&applicable, &sections);
         let TypeKind::Struct(def) = &mut schema.types[id].kind else { continue };
-        for field in &mut def.fields {
-            settings.apply_wire_case(field);
+        for (index, field) in def.fields.iter_mut().enumerate() {
+            if let Some(case) = settings.apply_wire_case(field) {
+                given.record(id, index, WireSource::WireCase(case));
+            }
             // `[numbers]`: the nearest file with a matching glob decides.
             for config in applicable.iter().rev() {
                 let config_index = configs.iter().position(|c| std::ptr::eq(c, *config)).unwrap_or(0);
@@ -98,11 +103,15 @@ pub fn apply(schema: &mut Schema, configs: &[Config], targets: &Targets<'_>, dia
                 field.nullable = true;
             }
         }
-        check_wire_duplicates(&schema.types[id].name, def_fields(&schema.types[id].kind), &settings, diags);
     }
 
     for (section, id) in &targets.sections {
-        apply_section(schema, section, *id, diags);
+        apply_section(schema, section, *id, &mut given, diags);
+    }
+    // Once every override is in: a `wire_name` may part what `wire_case` merged.
+    for (id, sources) in &given.by_type {
+        let ty = &schema.types[*id];
+        check_wire_duplicates(&ty.name, def_fields(&ty.kind), sources, diags);
     }
 
     for (config_index, config) in configs.iter().enumerate() {
@@ -155,12 +164,20 @@ impl<'c> Settings<'c> {
         Settings { wire_case, null_in_optional }
     }
 
-    fn apply_wire_case(&self, field: &mut Field) {
-        match self.wire_case.map(|c| c.value) {
-            None | Some(WireCase::AsWritten) => {}
-            Some(WireCase::SnakeCase) => field.wire_name = cased(&field.wire_name, case::snake),
-            Some(WireCase::CamelCase) => field.wire_name = cased(&field.wire_name, case::camel),
+    /// Puts the field's wire name in the folder's casing; where that changed it, the setting's
+    /// location.
+    fn apply_wire_case(&self, field: &mut Field) -> Option<&'c Location> {
+        let case = self.wire_case?;
+        let cased = match case.value {
+            WireCase::AsWritten => return None,
+            WireCase::SnakeCase => cased(&field.wire_name, case::snake),
+            WireCase::CamelCase => cased(&field.wire_name, case::camel),
+        };
+        if cased == field.wire_name {
+            return None;
         }
+        field.wire_name = cased;
+        Some(&case.loc)
     }
 }
 
@@ -174,25 +191,63 @@ fn cased(name: &str, casing: fn(&str) -> String) -> String {
     }
 }
 
-/// Two fields with one wire name after `wire_case`: the doc named them apart, the setting merged them.
-fn check_wire_duplicates(type_name: &str, fields: &[Field], settings: &Settings<'_>, diags: &mut Diagnostics) {
-    let Some(case) = settings.wire_case else { return };
-    for (i, field) in fields.iter().enumerate() {
-        if let Some(first) = fields[..i].iter().find(|f| f.wire_name == field.wire_name) {
-            diags.push(
-                Diagnostic::new(
-                    field.loc.clone(),
-                    format!(
-                        "fields `{}` and `{}` of `{type_name}` both have the wire name `{}` under `wire_case` ({})",
-                        first.name, field.name, field.wire_name, case.loc
-                    ),
-                )
-                .with_note(format!(
-                    "`{}` is declared at {}; give one of them its own `wire_name`",
-                    first.name, first.loc
-                )),
-            );
+/// The setting that gave a field its wire name, where one did.
+#[derive(Clone, Copy)]
+enum WireSource<'c> {
+    WireCase(&'c Location),
+    WireName(&'c Location),
+}
+
+impl std::fmt::Display for WireSource<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WireSource::WireCase(loc) => write!(f, "`wire_case` at {loc}"),
+            WireSource::WireName(loc) => write!(f, "`wire_name` at {loc}"),
         }
+    }
+}
+
+/// The fields whose wire names an override set, by type: only those can share a wire name
+/// with another field (each parser reports a name its doc declares twice).
+#[derive(Default)]
+struct GivenWireNames<'c> {
+    by_type: BTreeMap<TypeId, BTreeMap<usize, WireSource<'c>>>,
+}
+
+impl<'c> GivenWireNames<'c> {
+    fn record(&mut self, id: TypeId, field: usize, source: WireSource<'c>) {
+        self.by_type.entry(id).or_default().insert(field, source);
+    }
+}
+
+/// Two fields with one wire name once the overrides are applied: the doc named them apart, an
+/// override merged them. Reported at the later field, naming the settings that did it.
+fn check_wire_duplicates(
+    type_name: &str,
+    fields: &[Field],
+    given: &BTreeMap<usize, WireSource<'_>>,
+    diags: &mut Diagnostics,
+) {
+    for (i, field) in fields.iter().enumerate() {
+        let Some(first) = fields[..i].iter().position(|f| f.wire_name == field.wire_name) else { continue };
+        let causes: Vec<String> = [first, i].iter().filter_map(|f| given.get(f)).map(ToString::to_string).collect();
+        if causes.is_empty() {
+            continue;
+        }
+        let first = &fields[first];
+        diags.push(
+            Diagnostic::new(
+                field.loc.clone(),
+                format!(
+                    "fields `{}` and `{}` of `{type_name}` both have the wire name `{}`, given by {}",
+                    first.name,
+                    field.name,
+                    field.wire_name,
+                    causes.join(" and ")
+                ),
+            )
+            .with_note(format!("`{}` is declared at {}; give one of them its own `wire_name`", first.name, first.loc)),
+        );
     }
 }
 
@@ -214,7 +269,13 @@ fn set_number(ty: &mut TypeRef, number: NumberType) -> bool {
 }
 
 /// One `[types.X]` section: names and derives for the naming stage, then its fields.
-fn apply_section(schema: &mut Schema, section: &TypeOverride, id: TypeId, diags: &mut Diagnostics) {
+fn apply_section<'c>(
+    schema: &mut Schema,
+    section: &'c TypeOverride,
+    id: TypeId,
+    given: &mut GivenWireNames<'c>,
+    diags: &mut Diagnostics,
+) {
     let choice = |s: &Spanned<String>| UserChoice { value: s.value.clone(), loc: s.loc.clone() };
     if let Some(rename) = &section.rename {
         schema.requests.type_names.insert(id, choice(rename));
@@ -266,6 +327,7 @@ fn apply_section(schema: &mut Schema, section: &TypeOverride, id: TypeId, diags:
         let field = &mut def.fields[index];
         if let Some(wire) = &over.wire_name {
             field.wire_name = wire.value.clone();
+            given.record(id, index, WireSource::WireName(&wire.loc));
         }
         if let Some(number) = &over.number {
             if !set_number(&mut field.ty, number.value) {
