@@ -114,5 +114,26 @@ pub fn payloads() -> Vec<Payload> {
         out.push(Payload { provider: provider.to_owned(), name: name.to_owned(), value, usage });
     }
     assert_eq!(out.len(), 74, "SOURCES.md lists the 74 payloads");
+    // A payload file without its row would be read by no test.
+    let listed: std::collections::BTreeSet<String> = out.iter().map(|p| format!("{}/{}", p.provider, p.name)).collect();
+    let unlisted: Vec<String> = json_files(&dir).into_iter().filter(|f| !listed.contains(f)).collect();
+    assert!(unlisted.is_empty(), "payload files SOURCES.md does not list: {unlisted:?}");
     out
+}
+
+/// Every `provider/name.json` under the payload folder.
+fn json_files(dir: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    for provider in std::fs::read_dir(dir).expect("the payload folder lists").flatten() {
+        if !provider.path().is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(provider.path()).expect("a provider folder lists").flatten() {
+            let name = file.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".json") {
+                files.push(format!("{}/{name}", provider.file_name().to_string_lossy()));
+            }
+        }
+    }
+    files
 }

@@ -230,7 +230,9 @@ fn sampled_corpora_compile() {
         let closure = llm_usage_codegen::load(&Input { roots: Some(sample.roots.clone()), ..Input::new(&dir) });
         let generated = (0..closure.schema.types.len()).filter(|&id| closure.schema.is_included(id)).count();
         eprintln!("{name}: the roots reach {generated} of {} types", closure.schema.types.len());
-        assert!(generated <= CLOSURE_BUDGET + 50, "{name}: the sample reaches {generated} types");
+        // `targets` above must follow exactly the references the engine's reach follows: then
+        // the budget holds for what is generated, not only for the sampler's own count.
+        assert!(generated <= CLOSURE_BUDGET, "{name}: the roots reach {generated} types, over the budget");
 
         let manifest = format!(
             "[package]\nname = {name:?}\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
