@@ -13,7 +13,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use llm_usage_tests::corpus::{payloads, Kind};
+use llm_usage_tests::corpus::payloads;
 use serde::{de::DeserializeOwned, Serialize};
 
 /// The workspace's `schemas/` written the plain serde way (`#[derive(Serialize, Deserialize)]`,
@@ -37,35 +37,16 @@ struct Case {
     plain: fn(&str) -> usize,
 }
 
-macro_rules! case {
-    ($text:expr, $($path:tt)*) => {
-        Case {
-            text: $text,
-            generated: round_trip::<llm_usage::$($path)*>,
-            plain: round_trip::<plain::$($path)*>,
-        }
-    };
-}
-
 fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for payload in payloads() {
         let Some(usage) = &payload.usage else { continue };
         let text = serde_json::to_string(usage).unwrap();
-        let case = match payload.kind() {
-            Kind::AnthropicUsage => case!(text, anthropic::Usage),
-            Kind::AnthropicMessageDelta => case!(text, anthropic::MessageDeltaUsage),
-            Kind::OpenAiChat => case!(text, openai::CompletionUsage),
-            Kind::OpenAiResponses => case!(text, openai::responses::ResponseUsage),
-            Kind::OpenAiEmbeddings => case!(text, openai::create_embedding_response::Usage),
-            Kind::OpenAiTranscription => case!(text, openai::audio::transcription::Duration),
-            Kind::Google => case!(text, google::GenerateContentResponseUsageMetadata),
-            Kind::Cohere => case!(text, cohere::Usage),
-            Kind::CohereBilledUnits => case!(text, cohere::UsageBilledUnits),
-            Kind::Mistral => case!(text, mistral::UsageInfo),
-            Kind::Bedrock => case!(text, bedrock::TokenUsage),
-            Kind::CohereMeta | Kind::Unsupported => continue,
-        };
+        let case = llm_usage_tests::with_usage_type!(payload.kind(), llm_usage, T => Case {
+            text: text.clone(),
+            generated: round_trip::<T>,
+            plain: llm_usage_tests::with_usage_type!(payload.kind(), plain, P => round_trip::<P>, else unreachable!()),
+        }, else continue);
         cases.push(case);
     }
     cases

@@ -7,8 +7,8 @@
 use std::path::Path;
 
 use llm_usage::usage::{read, Provider, ReadError};
-use llm_usage::{anthropic, bedrock, cohere, google, mistral, openai, TokenUsage};
-use llm_usage_tests::corpus::{self, payloads, Kind, Payload};
+use llm_usage::TokenUsage;
+use llm_usage_tests::corpus::{self, payloads, Payload};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -387,20 +387,7 @@ fn normalized(payload: &Payload) -> Option<String> {
         serde_json::to_string(&typed.usage()).unwrap()
     }
     let usage = payload.usage.as_ref()?;
-    Some(match payload.kind() {
-        Kind::AnthropicUsage => of::<anthropic::Usage>(payload, usage),
-        Kind::AnthropicMessageDelta => of::<anthropic::MessageDeltaUsage>(payload, usage),
-        Kind::OpenAiChat => of::<openai::CompletionUsage>(payload, usage),
-        Kind::OpenAiResponses => of::<openai::responses::ResponseUsage>(payload, usage),
-        Kind::OpenAiEmbeddings => of::<openai::create_embedding_response::Usage>(payload, usage),
-        Kind::OpenAiTranscription => of::<openai::audio::transcription::Duration>(payload, usage),
-        Kind::Google => of::<google::GenerateContentResponseUsageMetadata>(payload, usage),
-        Kind::Cohere => of::<cohere::Usage>(payload, usage),
-        Kind::CohereBilledUnits => of::<cohere::UsageBilledUnits>(payload, usage),
-        Kind::Mistral => of::<mistral::UsageInfo>(payload, usage),
-        Kind::Bedrock => of::<bedrock::TokenUsage>(payload, usage),
-        Kind::CohereMeta | Kind::Unsupported => return None,
-    })
+    Some(llm_usage_tests::with_usage_type!(payload.kind(), llm_usage, T => of::<T>(payload, usage), else return None))
 }
 
 #[test]
