@@ -159,10 +159,13 @@ fn errors() {
         err.to_string().contains("line 1: message_start is anthropic usage, line 2: usage is bedrock usage"),
         "{err}"
     );
-    assert!(matches!(
-        read(r#"{"input_tokens": 1, "output_tokens": 2}"#, None),
-        Err(ReadError::Ambiguous { ref candidates, .. }) if *candidates == [Provider::Anthropic, Provider::Cohere]
-    ));
+    let ambiguous = read(r#"{"input_tokens": 1, "output_tokens": 2}"#, None).unwrap_err();
+    assert!(
+        matches!(ambiguous, ReadError::Ambiguous { ref candidates, .. } if *candidates == [Provider::Anthropic, Provider::Cohere]),
+        "{ambiguous}"
+    );
+    // A library error: how to name the provider is the caller's to say (the CLI's is a flag).
+    assert!(ambiguous.to_string().ends_with("could be from anthropic or cohere; name the provider"), "{ambiguous}");
     assert!(matches!(
         read(START, Some(Provider::Bedrock)),
         Err(ReadError::WrongProvider { provider: Provider::Bedrock, .. })

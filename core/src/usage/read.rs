@@ -128,7 +128,7 @@ pub enum ReadError {
         /// What was seen.
         seen: String,
     },
-    /// `--provider` names a provider that does not send what was seen.
+    /// The provider named does not send what was seen.
     WrongProvider {
         /// The provider asked for.
         provider: Provider,
@@ -156,7 +156,7 @@ impl fmt::Display for ReadError {
             ReadError::NoUsage { seen } => format!("no usage object: {seen}"),
             ReadError::UnknownShape { seen } => format!("unknown shape: {seen}"),
             ReadError::Ambiguous { candidates, seen } => format!(
-                "ambiguous: {seen} could be from {}; name one with --provider",
+                "ambiguous: {seen} could be from {}; name the provider",
                 candidates.iter().map(|p| p.name()).collect::<Vec<_>>().join(" or ")
             ),
             ReadError::Mixed { seen } => format!("usage of different providers: {seen}"),

@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use llm_usage::usage::{read, ModalityTokens, Provider, Reading};
+use llm_usage::usage::{read, ModalityTokens, Provider, ReadError, Reading};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -58,7 +58,11 @@ fn reading(args: &Args) -> Result<Reading, String> {
         }
     };
     let text = String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text"))?;
-    read(&text, provider).map_err(|e| e.to_string())
+    read(&text, provider).map_err(|e| match e {
+        // The library says to name the provider; here that is a flag.
+        ReadError::Ambiguous { .. } => format!("{e} with --provider"),
+        e => e.to_string(),
+    })
 }
 
 /// The usage as rows of `name  value`, `-` where the provider did not say.
