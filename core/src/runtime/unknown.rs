@@ -107,6 +107,48 @@ impl UnknownFields {
         }
     }
 
+    /// Adds a field without looking for an earlier one of its name; the reader of an object
+    /// calls [`dedup_keys`](Self::dedup_keys) once it has read every key.
+    pub(crate) fn push_raw(&mut self, key: String, raw: Box<RawValue>) {
+        self.fields.get_or_insert_with(Box::default).push((key, raw));
+    }
+
+    /// Leaves each key once, where it first appeared, with the last value sent for it: what
+    /// [`insert_raw`](Self::insert_raw) does field by field, for a whole object at once. A few
+    /// fields (what objects have) are compared pairwise; many are sorted, so that an object
+    /// with very many undocumented keys costs `n log n`, not `n²`.
+    pub(crate) fn dedup_keys(&mut self) {
+        const PAIRWISE_UP_TO: usize = 16;
+        let Some(fields) = self.fields.as_deref_mut() else { return };
+        let n = fields.len();
+        let same = |a: usize, b: usize| fields[a].0 == fields[b].0;
+        if n < 2 || (n <= PAIRWISE_UP_TO && !(1..n).any(|i| (0..i).any(|j| same(i, j)))) {
+            return;
+        }
+        // The index of the first field with each field's key.
+        let mut first: Vec<usize> = (0..n).collect();
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|&a, &b| fields[a].0.cmp(&fields[b].0).then(a.cmp(&b)));
+        for pair in order.windows(2) {
+            if same(pair[0], pair[1]) {
+                first[pair[1]] = first[pair[0]];
+            }
+        }
+        // Each later value moves into its key's first field (the last one moves last), then
+        // the later fields go.
+        for (i, &f) in first.iter().enumerate() {
+            if f != i {
+                let (head, tail) = fields.split_at_mut(i);
+                std::mem::swap(&mut head[f].1, &mut tail[0].1);
+            }
+        }
+        let mut i = 0;
+        fields.retain(|_| {
+            i += 1;
+            first[i - 1] == i - 1
+        });
+    }
+
     pub fn remove(&mut self, key: &str) -> Option<Box<RawValue>> {
         let i = self.position(key)?;
         self.fields.as_mut().map(|fields| fields.remove(i).1)
@@ -121,8 +163,9 @@ impl Extend<(String, Box<RawValue>)> for UnknownFields {
     /// Adds each field, a later value of one name replacing the earlier.
     fn extend<I: IntoIterator<Item = (String, Box<RawValue>)>>(&mut self, fields: I) {
         for (key, raw) in fields {
-            self.insert_raw(key, raw);
+            self.push_raw(key, raw);
         }
+        self.dedup_keys();
     }
 }
 
@@ -271,5 +314,26 @@ mod tests {
         assert_eq!(a.value("c"), Some(serde_json::json!([1, 2])));
         assert_eq!(a.remove("b").map(|r| r.get().to_owned()), Some("3".to_owned()));
         assert_eq!(format!("{a:?}"), r#"{"a": "2", "c": "[1,2]"}"#);
+    }
+
+    /// What `insert_raw` field by field gives, against `extend` (which pushes, then dedups
+    /// once), for a few fields and for enough to take the sorting path.
+    #[test]
+    fn dedup_keys_is_insert_raw_for_a_whole_object() {
+        for (n, keys) in [(5, 3), (16, 7), (17, 5), (1000, 300), (1000, 1000)] {
+            // Key `k{i % keys}`, value `i`: duplicates spread over the whole object.
+            let pairs: Vec<(String, String)> =
+                (0..n).map(|i| (format!("k{}", (i * 13) % keys), i.to_string())).collect();
+            let raw = |text: &str| serde_json::value::RawValue::from_string(text.to_owned()).unwrap();
+            let mut one_by_one = UnknownFields::new();
+            for (key, text) in &pairs {
+                one_by_one.insert_raw(key.clone(), raw(text));
+            }
+            let mut at_once = UnknownFields::new();
+            at_once.extend(pairs.iter().map(|(key, text)| (key.clone(), raw(text))));
+            let listed = |f: &UnknownFields| f.iter().map(|(k, r)| format!("{k}={}", r.get())).collect::<Vec<_>>();
+            assert_eq!(listed(&at_once), listed(&one_by_one), "{n} fields, {keys} keys");
+            assert_eq!(at_once.len(), keys.min(n), "{n} fields, {keys} keys");
+        }
     }
 }

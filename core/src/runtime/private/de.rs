@@ -162,6 +162,7 @@ pub fn read_map<'de, A: MapAccess<'de>>(
             None => next_unknown(map, unknown, &mut key)?,
         }
     }
+    unknown.dedup_keys();
     Ok(())
 }
 
@@ -203,7 +204,7 @@ fn next_unknown<'de, A: MapAccess<'de>>(
     key: &mut String,
 ) -> Result<(), A::Error> {
     let value: Box<serde_json::value::RawValue> = map.next_value()?;
-    unknown.insert_raw(std::mem::take(key), value);
+    unknown.push_raw(std::mem::take(key), value);
     Ok(())
 }
 

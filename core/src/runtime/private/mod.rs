@@ -117,6 +117,20 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_key_sent_twice_is_kept_once_with_its_last_value() {
+        assert_eq!(round_trip(r#"{"z":1,"input":1,"y":2,"z":3}"#), r#"{"input":1,"z":3,"y":2}"#);
+        // Past the pairwise comparison: 40 keys, each sent twice, the second time with `2`.
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\"")).collect();
+        let sent: Vec<String> =
+            keys.iter().map(|k| format!("{k}:1")).chain(keys.iter().map(|k| format!("{k}:2"))).collect();
+        let kept: Vec<String> = keys.iter().map(|k| format!("{k}:2")).collect();
+        assert_eq!(
+            round_trip(&format!("{{\"input\":1,{}}}", sent.join(","))),
+            format!("{{\"input\":1,{}}}", kept.join(","))
+        );
+    }
+
+    #[test]
     fn object_errors_are_serdes() {
         let err = |json: &str| serde_json::from_str::<Counts>(json).unwrap_err().to_string();
         assert_eq!(err("{}"), "missing field `input` at line 1 column 2");
