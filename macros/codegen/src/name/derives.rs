@@ -56,7 +56,7 @@ pub fn decide(schema: &Schema, diags: &mut Diagnostics) -> Vec<Derives> {
                     } else {
                         diags.push(
                             Diagnostic::new(request.loc.clone(), format!("`{}` cannot derive `{}`", def.name, request.value))
-                                .with_note("only enums of strings or of integers can be ordered; objects keep unknown fields in a JSON map, which has no order"),
+                                .with_note("only enums of strings or of integers can be ordered: objects keep unknown fields as JSON values, and JSON values have no order"),
                         );
                     }
                 }
