@@ -117,38 +117,13 @@ impl UnknownFields {
     /// [`insert_raw`](Self::insert_raw) does field by field, for a whole object at once. A few
     /// fields (what objects have) are compared pairwise; many are sorted, so that an object
     /// with very many undocumented keys costs `n log n`, not `n²`.
+    #[inline]
     pub(crate) fn dedup_keys(&mut self) {
-        const PAIRWISE_UP_TO: usize = 16;
-        let Some(fields) = self.fields.as_deref_mut() else { return };
-        let n = fields.len();
-        let same = |a: usize, b: usize| fields[a].0 == fields[b].0;
-        if n < 2 || (n <= PAIRWISE_UP_TO && !(1..n).any(|i| (0..i).any(|j| same(i, j)))) {
-            return;
+        // Most objects have no unknown field, nearly all of the rest one: no call for those.
+        if let Some(fields) = self.fields.as_deref_mut().filter(|fields| fields.len() > 1) {
+            dedup_entries(fields);
         }
-        // The index of the first field with each field's key.
-        let mut first: Vec<usize> = (0..n).collect();
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| fields[a].0.cmp(&fields[b].0).then(a.cmp(&b)));
-        for pair in order.windows(2) {
-            if same(pair[0], pair[1]) {
-                first[pair[1]] = first[pair[0]];
-            }
-        }
-        // Each later value moves into its key's first field (the last one moves last), then
-        // the later fields go.
-        for (i, &f) in first.iter().enumerate() {
-            if f != i {
-                let (head, tail) = fields.split_at_mut(i);
-                std::mem::swap(&mut head[f].1, &mut tail[0].1);
-            }
-        }
-        let mut i = 0;
-        fields.retain(|_| {
-            i += 1;
-            first[i - 1] == i - 1
-        });
     }
-
     pub fn remove(&mut self, key: &str) -> Option<Box<RawValue>> {
         let i = self.position(key)?;
         self.fields.as_mut().map(|fields| fields.remove(i).1)
@@ -157,6 +132,38 @@ impl UnknownFields {
     fn position(&self, key: &str) -> Option<usize> {
         self.entries().iter().position(|(k, _)| k == key)
     }
+}
+
+/// [`UnknownFields::dedup_keys`] for two fields or more.
+fn dedup_entries(fields: &mut Vec<Entry>) {
+    const PAIRWISE_UP_TO: usize = 16;
+    let n = fields.len();
+    let same = |fields: &[Entry], a: usize, b: usize| fields[a].0 == fields[b].0;
+    if n <= PAIRWISE_UP_TO && !(1..n).any(|i| (0..i).any(|j| same(fields, i, j))) {
+        return;
+    }
+    // The index of the first field with each field's key.
+    let mut first: Vec<usize> = (0..n).collect();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| fields[a].0.cmp(&fields[b].0).then(a.cmp(&b)));
+    for pair in order.windows(2) {
+        if same(fields, pair[0], pair[1]) {
+            first[pair[1]] = first[pair[0]];
+        }
+    }
+    // Each later value moves into its key's first field (the last one moves last), then
+    // the later fields go.
+    for (i, &f) in first.iter().enumerate() {
+        if f != i {
+            let (head, tail) = fields.split_at_mut(i);
+            std::mem::swap(&mut head[f].1, &mut tail[0].1);
+        }
+    }
+    let mut i = 0;
+    fields.retain(|_| {
+        i += 1;
+        first[i - 1] == i - 1
+    });
 }
 
 impl Extend<(String, Box<RawValue>)> for UnknownFields {
