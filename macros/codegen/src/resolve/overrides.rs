@@ -6,11 +6,11 @@
 //! over its parent's. An override that matches nothing is an error: after a vendor update it
 //! would otherwise go stale silently.
 
+use std::collections::BTreeMap;
+
 use crate::case;
 use crate::config::{Config, NullInOptional, NumberType, PresenceOverride, Spanned, TypeOverride, WireCase};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use std::collections::BTreeMap;
-
 use crate::model::{Field, Location, Presence, Scalar, Schema, TypeId, TypeKind, TypeRef, UserChoice};
 
 use super::index::Index;
