@@ -34,4 +34,8 @@ fn main() {
     let plain = llm_usage_codegen::generate_plain_derive(&llm_usage_codegen::Input::new("../schemas"))
         .unwrap_or_else(|diagnostics| panic!("{}", diagnostics[0]));
     fs::write(Path::new(&out_dir).join("plain.rs"), plain.to_string()).expect("write the baseline");
+    let flattened =
+        llm_usage_codegen::generate_plain_derive_keeping_unknowns(&llm_usage_codegen::Input::new("../schemas"))
+            .unwrap_or_else(|diagnostics| panic!("{}", diagnostics[0]));
+    fs::write(Path::new(&out_dir).join("plain_flatten.rs"), flattened.to_string()).expect("write the baseline");
 }

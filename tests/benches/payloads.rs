@@ -1,10 +1,12 @@
 //! Reading and writing back every real usage payload of `../shared/corpus/payloads/` (the 68
-//! usage objects of seven providers), three ways, side by side in one run:
+//! usage objects of seven providers), four ways, side by side in one run:
 //!
 //! - through its generated type in `llm_usage` (lossless: unknown fields and values kept,
 //!   whole numbers written as integers);
 //! - through the same types written the plain serde way (`plain` below: derives, no
 //!   unknown-field capture; lossy);
+//! - through the same types written the way serde users keep unknown fields (`plain_flatten`:
+//!   a `#[serde(flatten)]` map, an untagged catch-all variant for enum values);
 //! - as a `serde_json::Value`.
 //!
 //! Run with `cargo bench -p llm-usage-tests --bench payloads`; it needs `../shared/corpus`.
@@ -24,6 +26,12 @@ mod plain {
     include!(concat!(env!("OUT_DIR"), "/plain.rs"));
 }
 
+/// The same, keeping unknown fields and values the plain serde way.
+#[allow(clippy::all, missing_docs, dead_code)]
+mod plain_flatten {
+    include!(concat!(env!("OUT_DIR"), "/plain_flatten.rs"));
+}
+
 /// Reads `text` as a `T` and writes it back.
 fn round_trip<T: DeserializeOwned + Serialize>(text: &str) -> usize {
     let value: T = serde_json::from_str(text).expect("the payload reads");
@@ -35,6 +43,7 @@ struct Case {
     text: String,
     generated: fn(&str) -> usize,
     plain: fn(&str) -> usize,
+    flatten: fn(&str) -> usize,
 }
 
 fn cases() -> Vec<Case> {
@@ -46,6 +55,7 @@ fn cases() -> Vec<Case> {
             text: text.clone(),
             generated: round_trip::<T>,
             plain: llm_usage_tests::with_usage_type!(payload.kind(), plain, P => round_trip::<P>, else unreachable!()),
+            flatten: llm_usage_tests::with_usage_type!(payload.kind(), plain_flatten, P => round_trip::<P>, else unreachable!()),
         }, else continue);
         cases.push(case);
     }
@@ -65,6 +75,9 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("plain derive (lossy)", |b| {
         b.iter(|| cases.iter().map(|case| (case.plain)(black_box(&case.text))).sum::<usize>())
+    });
+    group.bench_function("plain derive, unknowns kept by #[serde(flatten)]", |b| {
+        b.iter(|| cases.iter().map(|case| (case.flatten)(black_box(&case.text))).sum::<usize>())
     });
     group.bench_function("serde_json::Value", |b| {
         b.iter(|| cases.iter().map(|case| round_trip::<serde_json::Value>(black_box(&case.text))).sum::<usize>())

@@ -211,9 +211,19 @@ pub fn generate(input: &Input) -> Result<TokenStream, Vec<Diagnostic>> {
 
 /// The plain-derive baseline of what [`generate`] makes (see [`emit::plain`]): for benchmarks.
 pub fn generate_plain_derive(input: &Input) -> Result<TokenStream, Vec<Diagnostic>> {
+    generate_plain(input, emit::plain::Unknowns::Dropped)
+}
+
+/// The plain-derive baseline that keeps what the doc does not list the way serde users do
+/// (`#[serde(flatten)]`, an untagged catch-all; see [`emit::plain`]): for benchmarks.
+pub fn generate_plain_derive_keeping_unknowns(input: &Input) -> Result<TokenStream, Vec<Diagnostic>> {
+    generate_plain(input, emit::plain::Unknowns::Flattened)
+}
+
+fn generate_plain(input: &Input, unknowns: emit::plain::Unknowns) -> Result<TokenStream, Vec<Diagnostic>> {
     let (loaded, names) = load_and_name(input);
     match names {
-        Some(names) => Ok(emit::plain::emit(&loaded.schema, &names)),
+        Some(names) => Ok(emit::plain::emit(&loaded.schema, &names, unknowns)),
         None => Err(loaded.diagnostics),
     }
 }

@@ -1,8 +1,10 @@
-//! The plain-derive baseline: the same types written the way a serde user would write them
+//! The plain-derive baselines: the same types written the way a serde user would write them
 //! without llm-usage: `#[derive(Serialize, Deserialize)]`, `rename_all` where one rule covers
-//! every field, no unknown-field capture, no integer-preserving writer, enums that fold every
-//! unknown value into one unit variant. It is lossy on purpose; the benchmarks compare the
-//! generated types against it (`llm-usage expand --plain-derive`).
+//! every field, no integer-preserving writer. [`Unknowns::Dropped`] is the common way, lossy on
+//! purpose: no unknown-field capture, enums that fold every unknown value into one unit
+//! variant (`llm-usage expand --plain-derive`). [`Unknowns::Flattened`] is how a serde user
+//! keeps them: a `#[serde(flatten)]` map of every other field and an untagged catch-all
+//! variant holding the unknown value. The benchmarks compare the generated types with both.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -12,9 +14,18 @@ use super::{types, Ctx};
 use crate::model::{Literal, Presence, Schema, TypeDef, TypeKind};
 use crate::name::{Members, Names};
 
+/// What a baseline does with what the doc does not list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknowns {
+    /// Skipped when read (`#[serde(other)]` for enum values): lossy.
+    Dropped,
+    /// Kept: a `#[serde(flatten)]` map of the other fields, an untagged catch-all variant.
+    Flattened,
+}
+
 /// The baseline for every included type of `schema`.
-pub fn emit(schema: &Schema, names: &Names) -> TokenStream {
-    super::in_modules(schema, names, emit_type)
+pub fn emit(schema: &Schema, names: &Names, unknowns: Unknowns) -> TokenStream {
+    super::in_modules(schema, names, |ctx, id, def| emit_type(ctx, id, def, unknowns))
 }
 
 const SERDE: &str = "::llm_usage::__private::serde";
@@ -33,14 +44,14 @@ fn derives(eq: bool) -> TokenStream {
     }
 }
 
-fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef) -> TokenStream {
+fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef, unknowns: Unknowns) -> TokenStream {
     let names = &ctx.names.types[id];
     let ident = &names.ident;
     let docs = DocLines::vendor(&def.docs).to_attrs();
     let allow =
         quote! { #[allow(non_camel_case_types, deprecated, clippy::enum_variant_names, clippy::large_enum_variant)] };
     match (&def.kind, &names.members) {
-        (TypeKind::Struct(s), Members::Struct { fields, .. }) => {
+        (TypeKind::Struct(s), Members::Struct { fields, unknown }) => {
             let rust: Vec<String> = fields.iter().map(|f| f.to_string().trim_start_matches("r#").to_owned()).collect();
             let wire: Vec<&str> = s.fields.iter().map(|f| f.wire_name.as_str()).collect();
             let (rule, renames) = rename_rule(&rust, &wire);
@@ -66,11 +77,18 @@ fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef) -> TokenStream {
                 };
                 quote! { #attr pub #name: #ty, }
             });
+            let unknown = match unknowns {
+                Unknowns::Dropped => TokenStream::new(),
+                Unknowns::Flattened => {
+                    let map = quote! { ::llm_usage::__private::serde_json::Map<::std::string::String, ::llm_usage::__private::serde_json::Value> };
+                    quote! { #[serde(flatten)] pub #unknown: #map, }
+                }
+            };
             let derives = derives(false);
             quote! {
                 #docs #allow #derives
                 #[serde(crate = #SERDE #rule)]
-                pub struct #ident { #(#body)* }
+                pub struct #ident { #(#body)* #unknown }
             }
         }
         (TypeKind::Enum(e), Members::Enum { values, variants, catch_all }) => {
@@ -84,12 +102,15 @@ fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef) -> TokenStream {
             match strings {
                 Some(strings) => {
                     let derives = derives(true);
+                    let catch_all = match unknowns {
+                        Unknowns::Dropped => quote! { #[serde(other)] #catch_all },
+                        Unknowns::Flattened => quote! { #[serde(untagged)] #catch_all(::std::string::String) },
+                    };
                     quote! {
                         #docs #allow #derives
                         #[serde(crate = #SERDE)]
                         pub enum #ident {
                             #(#[serde(rename = #strings)] #variants,)*
-                            #[serde(other)]
                             #catch_all,
                         }
                     }

@@ -46,7 +46,7 @@ pub enum Members {
     Struct {
         /// One per [`crate::model::StructDef::fields`] entry.
         fields: Vec<Ident>,
-        /// The map that keeps fields the doc does not list.
+        /// The field that keeps the fields the doc does not list.
         unknown: Ident,
     },
     Enum {
