@@ -84,6 +84,11 @@ pub struct TypeDef {
     pub deprecated: Option<Deprecation>,
     pub loc: Location,
     pub kind: TypeKind,
+    /// Whether another declaration of this name in the same folder adds to this one instead of
+    /// clashing with it: TypeScript merges the declarations of an interface (or an interface
+    /// and a class) made in one scope, and a folder is one scope; the types made from their
+    /// inline parts go with them. Set by the parser, which knows what declared the type.
+    pub merges: bool,
     /// Problems the parser found in this declaration. The resolver reports them only if the
     /// declaration is needed (always, without roots), so that a whole vendor file's functions
     /// and odd declarations do not matter when `roots` names what to generate.
@@ -327,6 +332,7 @@ pub(crate) mod build {
             deprecated: None,
             loc: loc(1),
             kind,
+            merges: false,
             diagnostics: Vec::new(),
         }
     }

@@ -4,8 +4,9 @@
 //! interface (`types.ts`) are one type, not a duplicate. A property both declare with the same
 //! type is one field; with another type it is an error, as in TypeScript.
 //!
-//! Only object types from TypeScript and TypeDoc text merge; two Speakeasy docs of one name
-//! stay a duplicate, which the index reports.
+//! Only the declarations their parser marks as merging do ([`TypeDef::merges`]: TypeScript
+//! and TypeDoc interfaces and classes); two Speakeasy docs of one name, or two TypeScript type
+//! aliases, stay a duplicate, which the index reports.
 
 use std::collections::HashMap;
 
@@ -55,7 +56,7 @@ pub fn merge(schema: &mut Schema) {
 }
 
 fn mergeable(ty: &TypeDef) -> bool {
-    matches!(ty.kind, TypeKind::Struct(_)) && (ty.file.ends_with(".ts") || ty.file.ends_with(".txt"))
+    ty.merges && matches!(ty.kind, TypeKind::Struct(_))
 }
 
 /// Adds the fields, bases, docs and problems of `extra` to `into`.

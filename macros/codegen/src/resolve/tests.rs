@@ -1,9 +1,10 @@
-//! Overrides that give two fields of one object the same wire name, on small scratch folders:
-//! whatever setting did it (`wire_case` or a field's `wire_name`), it is reported once the
-//! overrides are all applied, so an override that names the fields apart again is the fix.
+//! Resolving small scratch folders: overrides that give two fields of one object the same
+//! wire name (whatever setting did it, `wire_case` or a field's `wire_name`, it is reported
+//! once the overrides are all applied, so an override that names the fields apart again is
+//! the fix), and which declarations of one name in one folder merge.
 
 use crate::test_dir::TempDir;
-use crate::{check, Input};
+use crate::{check, load, Input};
 
 /// The SDK's camelCase name beside the wire's snake_case one, as some vendors' SDK files have
 /// (both are the Rust field `prompt_tokens`: one of them needs a `rename` in any case).
@@ -19,9 +20,15 @@ const RENAMED: &str = "[types.Usage.fields.promptTokens]\nrename = \"prompt_toke
 
 /// Each diagnostic of `check` on `ts` with `toml` beside it, as `line:col: message (note)`.
 fn diagnostics(ts: &str, toml: &str) -> Vec<String> {
+    diagnostics_of(&[("usage.ts", ts), ("llm-usage.toml", toml)])
+}
+
+/// Each diagnostic of `check` on a folder of these files, as `line:col: message (note)`.
+fn diagnostics_of(files: &[(&str, &str)]) -> Vec<String> {
     let dir = TempDir::new("resolve-unit");
-    dir.write("usage.ts", ts);
-    dir.write("llm-usage.toml", toml);
+    for (name, text) in files {
+        dir.write(name, text);
+    }
     let input = Input { display: "s".into(), ..Input::new(&dir.0) };
     check(&input)
         .diagnostics
@@ -62,4 +69,30 @@ fn a_wire_name_override_onto_another_fields_wire_name_is_reported() {
         ),
         "{found:#?}"
     );
+}
+
+#[test]
+fn interfaces_of_one_name_in_two_files_of_a_folder_merge_type_aliases_do_not() {
+    // As in TypeScript, where a folder is one scope: interface declarations merge, and the
+    // types made from their inline parts with them; `type` declarations clash.
+    let merged = [
+        ("a.ts", "export interface Usage {\n  input?: number;\n  tier?: { name?: string };\n}\n"),
+        ("b.ts", "export interface Usage {\n  output?: number;\n  tier?: { name?: string };\n}\n"),
+    ];
+    assert_eq!(diagnostics_of(&merged), Vec::<String>::new());
+    let dir = TempDir::new("resolve-unit");
+    for (name, text) in merged {
+        dir.write(name, text);
+    }
+    let loaded = load(&Input { display: "s".into(), ..Input::new(&dir.0) });
+    let usage = loaded.schema.types.iter().find(|t| t.name == "Usage").expect("Usage");
+    let crate::model::TypeKind::Struct(def) = &usage.kind else { panic!("{:?}", usage.kind) };
+    let fields: Vec<&str> = def.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(fields, ["input", "tier", "output"]);
+
+    let aliases =
+        [("a.ts", "export type Usage = { input?: number };\n"), ("b.ts", "export type Usage = { output?: number };\n")];
+    let found = diagnostics_of(&aliases);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("1:13: duplicate type name `Usage`"), "{found:#?}");
 }

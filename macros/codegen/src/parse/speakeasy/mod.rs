@@ -207,6 +207,7 @@ fn parse_document<'a>(ctx: &mut Ctx<'a>) -> Vec<TypeDef> {
         deprecated,
         loc: ctx.loc(h1, 0),
         kind,
+        merges: false,
         diagnostics: Vec::new(),
     });
     out.extend(extra);
@@ -294,6 +295,7 @@ fn sub_type(ctx: &mut Ctx<'_>, h: Heading<'_>, end: usize, subs: &[Heading<'_>])
         deprecated: docs::deprecation(false, note),
         loc: ctx.loc(h.idx, 3),
         kind: TypeKind::Struct(structure),
+        merges: false,
         diagnostics: Vec::new(),
     })
 }

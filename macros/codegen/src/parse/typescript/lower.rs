@@ -132,6 +132,7 @@ impl Ctx<'_> {
             deprecated: None,
             loc: loc.clone(),
             kind: TypeKind::Alias(TypeRef::Scalar(Scalar::Any)),
+            merges: false,
             diagnostics: Vec::new(),
         });
         let kind = kind(self, sink);

@@ -36,10 +36,15 @@ impl Output {
     /// for the declaration go with it and with those types.
     pub fn add(&mut self, ctx: &mut Ctx<'_>, mut def: TypeDef, decl: Decl, mut generated: Vec<TypeDef>) {
         let held = ctx.take_held();
+        // What merges across the files of a folder (`resolve::merge`): interfaces and classes,
+        // and the types made from their inline parts, which each declaration makes again.
+        let merges = matches!(decl, Decl::Interface | Decl::Class);
         for g in &mut generated {
             g.diagnostics.extend(held.iter().cloned());
+            g.merges = merges;
         }
         def.diagnostics.extend(held);
+        def.merges = merges;
         let key = (def.dir.clone(), def.name.clone());
         match self.declared.get(&key).copied() {
             Some((idx, first)) => {
