@@ -84,6 +84,11 @@ pub struct TypeDef {
     pub deprecated: Option<Deprecation>,
     pub loc: Location,
     pub kind: TypeKind,
+    /// For a type the generator made from a property's inline type (TypeScript's
+    /// `tier?: 'flex' | 'auto'`), the property: such a type has no docs of its own (the
+    /// property's describe the property, not every value of its type), and the emitter says
+    /// where it comes from instead.
+    pub inline_of: Option<InlineOrigin>,
     /// Whether another declaration of this name in the same folder adds to this one instead of
     /// clashing with it: TypeScript merges the declarations of an interface (or an interface
     /// and a class) made in one scope, and a folder is one scope; the types made from their
@@ -113,6 +118,15 @@ pub struct Unsupported {
     /// What it is, quoting the source: "generic interface `Operation<T>`", "function type".
     pub construct: String,
     pub loc: Location,
+}
+
+/// The property a generated type was made from: `ChatCompletion.service_tier`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineOrigin {
+    /// The declared type the property is in, as the source names it.
+    pub parent: String,
+    /// The property, as the source names it.
+    pub property: String,
 }
 
 /// Documentation text, as plain paragraphs of prose.
@@ -332,6 +346,7 @@ pub(crate) mod build {
             deprecated: None,
             loc: loc(1),
             kind,
+            inline_of: None,
             merges: false,
             diagnostics: Vec::new(),
         }

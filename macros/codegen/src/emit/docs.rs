@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Deprecation, Docs};
+use crate::model::{Deprecation, Docs, TypeDef};
 
 /// Doc lines under construction; an empty string is a paragraph break.
 #[derive(Debug, Default, Clone)]
@@ -22,6 +22,17 @@ impl DocLines {
         let mut out = Self::new();
         out.push_vendor(docs);
         out
+    }
+
+    /// A type's docs: the vendor's, or for a type made from a property's inline type, which
+    /// property that is.
+    pub fn of_type(def: &TypeDef) -> Self {
+        match &def.inline_of {
+            Some(of) if def.docs.is_empty() => {
+                Self { lines: escape_lines(&[format!("The values of `{}.{}`.", of.parent, of.property)]) }
+            }
+            _ => Self::vendor(&def.docs),
+        }
     }
 
     /// Appends the vendor's docs as a paragraph of their own.

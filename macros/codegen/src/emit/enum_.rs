@@ -56,7 +56,7 @@ pub fn emit(ctx: &Ctx<'_>, id: usize, def: &TypeDef, e: &EnumDef) -> TokenStream
     }
     let open_docs = open_docs.to_attrs();
 
-    let docs = DocLines::vendor(&def.docs).to_attrs();
+    let docs = DocLines::of_type(def).to_attrs();
     let deprecated = deprecated_attr(def.deprecated.as_ref());
     let allow_deprecated =
         super::deprecated_allow(def.deprecated.is_some() || values.iter().any(|v| v.deprecated.is_some()));

@@ -69,7 +69,7 @@ fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef) -> TokenStream {
 /// `pub type Name = Target;`
 fn alias(ctx: &Ctx<'_>, id: usize, def: &TypeDef, target: &TypeRef) -> TokenStream {
     let ident = ctx.ident(id);
-    let docs = docs::DocLines::vendor(&def.docs).to_attrs();
+    let docs = docs::DocLines::of_type(def).to_attrs();
     let target = types::rust_type(ctx, target, ctx.module(id));
     let deprecated = docs::deprecated_attr(def.deprecated.as_ref());
     quote! {

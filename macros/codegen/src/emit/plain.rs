@@ -47,7 +47,7 @@ fn derives(eq: bool) -> TokenStream {
 fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef, unknowns: Unknowns) -> TokenStream {
     let names = &ctx.names.types[id];
     let ident = &names.ident;
-    let docs = DocLines::vendor(&def.docs).to_attrs();
+    let docs = DocLines::of_type(def).to_attrs();
     let allow =
         quote! { #[allow(non_camel_case_types, deprecated, clippy::enum_variant_names, clippy::large_enum_variant)] };
     match (&def.kind, &names.members) {

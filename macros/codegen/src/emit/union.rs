@@ -43,7 +43,7 @@ pub fn emit(ctx: &Ctx<'_>, id: usize, def: &TypeDef, u: &UnionDef) -> TokenStrea
     });
     let name = ident.to_string().trim_start_matches("r#").to_owned();
 
-    let docs = DocLines::vendor(&def.docs).to_attrs();
+    let docs = DocLines::of_type(def).to_attrs();
     let deprecated = deprecated_attr(def.deprecated.as_ref());
     let allow_deprecated = super::deprecated_allow(
         def.deprecated.is_some() || u.variants.iter().any(|v| types::mentions_deprecated(ctx, &v.ty)),

@@ -207,6 +207,7 @@ fn parse_document<'a>(ctx: &mut Ctx<'a>) -> Vec<TypeDef> {
         deprecated,
         loc: ctx.loc(h1, 0),
         kind,
+        inline_of: None,
         merges: false,
         diagnostics: Vec::new(),
     });
@@ -295,6 +296,7 @@ fn sub_type(ctx: &mut Ctx<'_>, h: Heading<'_>, end: usize, subs: &[Heading<'_>])
         deprecated: docs::deprecation(false, note),
         loc: ctx.loc(h.idx, 3),
         kind: TypeKind::Struct(structure),
+        inline_of: None,
         merges: false,
         diagnostics: Vec::new(),
     })

@@ -170,6 +170,7 @@ impl Ctx<'_> {
             deprecated: doc.deprecated,
             loc: self.loc(name_tok),
             kind,
+            inline_of: None,
             merges: false,
             diagnostics: Vec::new(),
         }

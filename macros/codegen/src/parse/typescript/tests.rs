@@ -629,10 +629,11 @@ fn string_literal_unions_in_properties_become_enums() {
     assert_eq!((values.len(), open), (6, false));
     assert_eq!(values[0], (s("auto"), None));
     let generated = def(&types, "ChatCompletionServiceTier");
-    // Its own docs, not the property's ("The tier."), which the field keeps.
+    // Not the property's docs ("The tier."), which the field keeps: where it comes from.
+    let of = generated.inline_of.as_ref().expect("made from a property");
     assert_eq!(
-        (generated.docs.lines.clone(), generated.dir.as_str()),
-        (vec!["The values of `ChatCompletion.service_tier`.".to_string()], "v")
+        (generated.docs.lines.is_empty(), of.parent.as_str(), of.property.as_str(), generated.dir.as_str()),
+        (true, "ChatCompletion", "service_tier", "v")
     );
     assert_eq!(tier.docs.lines, vec!["The tier."]);
     assert_eq!(enum_values(&types, "ChatCompletionModelRoutingPreference").0.len(), 2);
@@ -688,10 +689,10 @@ fn inline_objects_become_generated_structs_with_composed_names() {
     );
     let input = field(&types, "LanguageModelV3Usage", "inputTokens");
     assert_eq!((named(&input.ty), input.presence), (("LanguageModelV3UsageInputTokens", None), Presence::Required));
-    assert_eq!(
-        def(&types, "LanguageModelV3UsageInputTokens").docs.lines,
-        vec!["The values of `LanguageModelV3Usage.inputTokens`."]
-    );
+    let generated = def(&types, "LanguageModelV3UsageInputTokens");
+    let of = generated.inline_of.as_ref().expect("made from a property");
+    assert_eq!((of.parent.as_str(), of.property.as_str()), ("LanguageModelV3Usage", "inputTokens"));
+    assert!(generated.docs.is_empty());
     assert_eq!(input.docs.lines, vec!["Input tokens."]);
     let total = field(&types, "LanguageModelV3UsageInputTokens", "total");
     assert_eq!((total.presence, total.nullable), (Presence::Optional, false));
