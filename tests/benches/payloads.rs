@@ -51,12 +51,11 @@ fn cases() -> Vec<Case> {
     for payload in payloads() {
         let Some(usage) = &payload.usage else { continue };
         let text = serde_json::to_string(usage).unwrap();
-        let case = llm_usage_tests::with_usage_type!(payload.kind(), llm_usage, T => Case {
-            text: text.clone(),
-            generated: round_trip::<T>,
-            plain: llm_usage_tests::with_usage_type!(payload.kind(), plain, P => round_trip::<P>, else unreachable!()),
-            flatten: llm_usage_tests::with_usage_type!(payload.kind(), plain_flatten, P => round_trip::<P>, else unreachable!()),
-        }, else continue);
+        let case = llm_usage_tests::with_usage_type!(
+            payload.kind(), llm_usage as G, plain as P, plain_flatten as F =>
+            Case { text, generated: round_trip::<G>, plain: round_trip::<P>, flatten: round_trip::<F> },
+            else continue
+        );
         cases.push(case);
     }
     cases

@@ -78,60 +78,61 @@ pub enum Kind {
     Unsupported,
 }
 
-/// Evaluates `$body` with `$T` naming the type `$kind`'s usage object is read with, under the
-/// module `$root` (`llm_usage`, or a module of the same types written another way); `$none`
-/// for the kinds without one. The one place that maps a [`Kind`] to a type.
+/// Evaluates `$body` with each `$T` naming the type `$kind`'s usage object is read with,
+/// under the module `$root` (`llm_usage`, or a module of the same types written another way);
+/// `$none` for the kinds without one. The one place that maps a [`Kind`] to a type.
 ///
 /// ```ignore
-/// let read = with_usage_type!(payload.kind(), llm_usage, T => read::<T>(text), else None);
+/// let read = with_usage_type!(payload.kind(), llm_usage as T => read::<T>(text), else None);
+/// let both = with_usage_type!(kind, llm_usage as G, plain as P => (read::<G>, read::<P>), else None);
 /// ```
 #[macro_export]
 macro_rules! with_usage_type {
-    ($kind:expr, $root:ident, $T:ident => $body:expr, else $none:expr) => {{
+    ($kind:expr, $($root:ident as $T:ident),+ => $body:expr, else $none:expr) => {{
         use $crate::corpus::Kind;
         match $kind {
             Kind::AnthropicUsage => {
-                type $T = $root::anthropic::Usage;
+                $(type $T = $root::anthropic::Usage;)+
                 $body
             }
             Kind::AnthropicMessageDelta => {
-                type $T = $root::anthropic::MessageDeltaUsage;
+                $(type $T = $root::anthropic::MessageDeltaUsage;)+
                 $body
             }
             Kind::OpenAiChat => {
-                type $T = $root::openai::CompletionUsage;
+                $(type $T = $root::openai::CompletionUsage;)+
                 $body
             }
             Kind::OpenAiResponses => {
-                type $T = $root::openai::responses::ResponseUsage;
+                $(type $T = $root::openai::responses::ResponseUsage;)+
                 $body
             }
             Kind::OpenAiEmbeddings => {
-                type $T = $root::openai::create_embedding_response::Usage;
+                $(type $T = $root::openai::create_embedding_response::Usage;)+
                 $body
             }
             Kind::OpenAiTranscription => {
-                type $T = $root::openai::audio::transcription::Duration;
+                $(type $T = $root::openai::audio::transcription::Duration;)+
                 $body
             }
             Kind::Google => {
-                type $T = $root::google::GenerateContentResponseUsageMetadata;
+                $(type $T = $root::google::GenerateContentResponseUsageMetadata;)+
                 $body
             }
             Kind::Cohere => {
-                type $T = $root::cohere::Usage;
+                $(type $T = $root::cohere::Usage;)+
                 $body
             }
             Kind::CohereBilledUnits => {
-                type $T = $root::cohere::UsageBilledUnits;
+                $(type $T = $root::cohere::UsageBilledUnits;)+
                 $body
             }
             Kind::Mistral => {
-                type $T = $root::mistral::UsageInfo;
+                $(type $T = $root::mistral::UsageInfo;)+
                 $body
             }
             Kind::Bedrock => {
-                type $T = $root::bedrock::TokenUsage;
+                $(type $T = $root::bedrock::TokenUsage;)+
                 $body
             }
             Kind::CohereMeta | Kind::Unsupported => $none,

@@ -111,7 +111,7 @@ proptest! {
         let payload = &all[which.index(all.len())];
         let Some(Value::Object(object)) = &payload.usage else { unreachable!() };
         let text = mutated(object, &mutations);
-        llm_usage_tests::with_usage_type!(payload.kind(), llm_usage, T => round_trip::<T>(&text)?, else {});
+        llm_usage_tests::with_usage_type!(payload.kind(), llm_usage as T => round_trip::<T>(&text)?, else {});
         // The normalized reading of the same text must not panic either.
         let _ = llm_usage::usage::read(&text, None);
     }

@@ -387,7 +387,7 @@ fn normalized(payload: &Payload) -> Option<String> {
         serde_json::to_string(&typed.usage()).unwrap()
     }
     let usage = payload.usage.as_ref()?;
-    Some(llm_usage_tests::with_usage_type!(payload.kind(), llm_usage, T => of::<T>(payload, usage), else return None))
+    Some(llm_usage_tests::with_usage_type!(payload.kind(), llm_usage as T => of::<T>(payload, usage), else return None))
 }
 
 #[test]

@@ -25,7 +25,7 @@ fn every_usage_payload_reads_and_writes_back_unchanged() {
     let mut checked = 0;
     for payload in &all {
         let Some(usage) = &payload.usage else { continue };
-        llm_usage_tests::with_usage_type!(payload.kind(), llm_usage, T => lossless::<T>(payload, usage), else continue);
+        llm_usage_tests::with_usage_type!(payload.kind(), llm_usage as T => lossless::<T>(payload, usage), else continue);
         if payload.kind() == Kind::Google {
             // The same object as the older name of the type.
             lossless::<llm_usage::google::UsageMetadata>(payload, usage);

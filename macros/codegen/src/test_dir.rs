@@ -1,4 +1,5 @@
-//! Scratch schema folders for unit tests.
+//! Scratch schema folders for unit tests (test code only: a folder that cannot be written
+//! fails the test, hence the `unwrap`s).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};

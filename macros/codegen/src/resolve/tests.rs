@@ -23,13 +23,19 @@ fn diagnostics(ts: &str, toml: &str) -> Vec<String> {
     diagnostics_of(&[("usage.ts", ts), ("llm-usage.toml", toml)])
 }
 
-/// Each diagnostic of `check` on a folder of these files, as `line:col: message (note)`.
-fn diagnostics_of(files: &[(&str, &str)]) -> Vec<String> {
+/// A scratch folder of these files, and the input naming it `s`.
+fn folder(files: &[(&str, &str)]) -> (TempDir, Input) {
     let dir = TempDir::new("resolve-unit");
     for (name, text) in files {
         dir.write(name, text);
     }
     let input = Input { display: "s".into(), ..Input::new(&dir.0) };
+    (dir, input)
+}
+
+/// Each diagnostic of `check` on a folder of these files, as `line:col: message (note)`.
+fn diagnostics_of(files: &[(&str, &str)]) -> Vec<String> {
+    let (_dir, input) = folder(files);
     check(&input)
         .diagnostics
         .iter()
@@ -80,11 +86,8 @@ fn interfaces_of_one_name_in_two_files_of_a_folder_merge_type_aliases_do_not() {
         ("b.ts", "export interface Usage {\n  output?: number;\n  tier?: { name?: string };\n}\n"),
     ];
     assert_eq!(diagnostics_of(&merged), Vec::<String>::new());
-    let dir = TempDir::new("resolve-unit");
-    for (name, text) in merged {
-        dir.write(name, text);
-    }
-    let loaded = load(&Input { display: "s".into(), ..Input::new(&dir.0) });
+    let (_dir, input) = folder(&merged);
+    let loaded = load(&input);
     let usage = loaded.schema.types.iter().find(|t| t.name == "Usage").expect("Usage");
     let crate::model::TypeKind::Struct(def) = &usage.kind else { panic!("{:?}", usage.kind) };
     let fields: Vec<&str> = def.fields.iter().map(|f| f.name.as_str()).collect();

@@ -14,7 +14,7 @@ use crate::model::{
 };
 
 /// Where the docs of the types generated from an inline type come from.
-pub enum Source {
+pub(crate) enum InlineDocs {
     /// A property's type: the type says which property (the property's own docs describe the
     /// property, not every value of its type).
     Property(InlineOrigin),
@@ -127,7 +127,7 @@ impl Ctx<'_> {
         &mut self,
         name: String,
         at: usize,
-        origin: &Source,
+        docs: &InlineDocs,
         sink: &mut Sink<'_>,
         kind: impl FnOnce(&mut Self, &mut Sink<'_>) -> TypeKind,
     ) -> TypeRef {
@@ -137,16 +137,16 @@ impl Ctx<'_> {
             name: name.clone(),
             dir: sink.dir.to_string(),
             file: self.rel.to_string(),
-            docs: match origin {
-                Source::Property(_) => Docs::default(),
-                Source::Documented(docs) => docs.clone(),
+            docs: match docs {
+                InlineDocs::Property(_) => Docs::default(),
+                InlineDocs::Documented(docs) => docs.clone(),
             },
             deprecated: None,
             loc: loc.clone(),
             kind: TypeKind::Alias(TypeRef::Scalar(Scalar::Any)),
-            inline_of: match origin {
-                Source::Property(of) => Some(of.clone()),
-                Source::Documented(_) => None,
+            inline_of: match docs {
+                InlineDocs::Property(of) => Some(of.clone()),
+                InlineDocs::Documented(_) => None,
             },
             merges: false,
             diagnostics: Vec::new(),
@@ -159,7 +159,7 @@ impl Ctx<'_> {
     }
 
     /// A property's type: `null` and `undefined` members of a union become flags.
-    pub fn lower_property(&mut self, ty: &Ty, naming: &Naming, origin: &Source, sink: &mut Sink<'_>) -> Lowered {
+    pub fn lower_property(&mut self, ty: &Ty, naming: &Naming, docs: &InlineDocs, sink: &mut Sink<'_>) -> Lowered {
         let mut parts = Vec::new();
         flatten(ty, &mut parts);
         let mut lowered = Lowered { ty: TypeRef::Scalar(Scalar::Any), nullable: false, undefined: false };
@@ -175,19 +175,19 @@ impl Ctx<'_> {
             _ => true,
         });
         let name = naming.here();
-        lowered.ty = match self.union_shape(&parts, &name, naming, origin, sink) {
+        lowered.ty = match self.union_shape(&parts, &name, naming, docs, sink) {
             Ok(ty) => ty,
             Err(kind) => {
                 let at = parts.first().map_or(ty.start, |p| p.start);
-                self.generate(name, at, origin, sink, |_, _| *kind)
+                self.generate(name, at, docs, sink, |_, _| *kind)
             }
         };
         lowered
     }
 
     /// The element of a list or the value of a map: `null` wraps it in `Nullable`.
-    fn lower_element(&mut self, ty: &Ty, naming: &Naming, origin: &Source, sink: &mut Sink<'_>) -> TypeRef {
-        let lowered = self.lower_property(ty, naming, origin, sink);
+    fn lower_element(&mut self, ty: &Ty, naming: &Naming, docs: &InlineDocs, sink: &mut Sink<'_>) -> TypeRef {
+        let lowered = self.lower_property(ty, naming, docs, sink);
         if lowered.nullable {
             TypeRef::Nullable(Box::new(lowered.ty))
         } else {
@@ -202,12 +202,12 @@ impl Ctx<'_> {
         parts: &[&Ty],
         def_name: &str,
         naming: &Naming,
-        origin: &Source,
+        docs: &InlineDocs,
         sink: &mut Sink<'_>,
     ) -> Result<TypeRef, Box<TypeKind>> {
         match parts {
             [] => return Ok(TypeRef::Scalar(Scalar::Any)),
-            [one] => return Ok(self.lower_single(one, naming, origin, sink)),
+            [one] => return Ok(self.lower_single(one, naming, docs, sink)),
             _ => {}
         }
         if parts.iter().any(|p| is_any(p)) {
@@ -254,7 +254,7 @@ impl Ctx<'_> {
             let ty = if is_open_string(part) {
                 TypeRef::Scalar(Scalar::String)
             } else {
-                self.lower_single(part, &naming, origin, sink)
+                self.lower_single(part, &naming, docs, sink)
             };
             variants.push(Variant { ty, loc: self.loc(part.start) });
         }
@@ -262,7 +262,7 @@ impl Ctx<'_> {
     }
 
     /// One type that is not a union at its top.
-    fn lower_single(&mut self, ty: &Ty, naming: &Naming, origin: &Source, sink: &mut Sink<'_>) -> TypeRef {
+    fn lower_single(&mut self, ty: &Ty, naming: &Naming, docs: &InlineDocs, sink: &mut Sink<'_>) -> TypeRef {
         match &ty.kind {
             TyKind::Keyword(keyword) => match keyword {
                 Keyword::String => TypeRef::Scalar(Scalar::String),
@@ -276,12 +276,12 @@ impl Ctx<'_> {
             },
             TyKind::Literal(literal) => TypeRef::Literal(literal.clone()),
             TyKind::FloatLiteral => TypeRef::Scalar(Scalar::Float),
-            TyKind::Ref { path, args } => self.lower_ref(ty, path, args, naming, origin, sink),
+            TyKind::Ref { path, args } => self.lower_ref(ty, path, args, naming, docs, sink),
             TyKind::Array(inner) => {
-                TypeRef::List(Box::new(self.lower_element(inner, &naming.inner("Item"), origin, sink)))
+                TypeRef::List(Box::new(self.lower_element(inner, &naming.inner("Item"), docs, sink)))
             }
-            TyKind::Object(members) => self.lower_object(ty, members, naming, origin, sink),
-            TyKind::Union(_) | TyKind::Paren(_) => self.lower_element(ty, naming, origin, sink),
+            TyKind::Object(members) => self.lower_object(ty, members, naming, docs, sink),
+            TyKind::Union(_) | TyKind::Paren(_) => self.lower_element(ty, naming, docs, sink),
             TyKind::Intersection(_) if is_open_string(ty) => TypeRef::Scalar(Scalar::String),
             TyKind::Intersection(_) => self.unsupported_ref("intersection type", ty),
             TyKind::Other(what) => self.unsupported_ref(what, ty),
@@ -294,7 +294,7 @@ impl Ctx<'_> {
         path: &[String],
         args: &[Ty],
         naming: &Naming,
-        origin: &Source,
+        docs: &InlineDocs,
         sink: &mut Sink<'_>,
     ) -> TypeRef {
         let single = match path {
@@ -304,11 +304,11 @@ impl Ctx<'_> {
         match (single, args) {
             (Some("Date"), []) => return TypeRef::Scalar(Scalar::DateTime),
             (Some("Array" | "ReadonlyArray"), [element]) => {
-                return TypeRef::List(Box::new(self.lower_element(element, &naming.inner("Item"), origin, sink)));
+                return TypeRef::List(Box::new(self.lower_element(element, &naming.inner("Item"), docs, sink)));
             }
             (Some("Record"), [key, value]) => {
                 if matches!(unparen(key).kind, TyKind::Keyword(Keyword::String | Keyword::Number)) {
-                    return TypeRef::Map(Box::new(self.lower_element(value, &naming.inner("Value"), origin, sink)));
+                    return TypeRef::Map(Box::new(self.lower_element(value, &naming.inner("Value"), docs, sink)));
                 }
                 return self.unsupported_ref("record type with keys other than `string`", ty);
             }
@@ -332,17 +332,17 @@ impl Ctx<'_> {
         ty: &Ty,
         members: &[Member],
         naming: &Naming,
-        origin: &Source,
+        docs: &InlineDocs,
         sink: &mut Sink<'_>,
     ) -> TypeRef {
         if members.is_empty() {
             return TypeRef::Scalar(Scalar::Any);
         }
         if let [Member { kind: MemberKind::Index { value }, .. }] = members {
-            return TypeRef::Map(Box::new(self.lower_element(value, &naming.inner("Value"), origin, sink)));
+            return TypeRef::Map(Box::new(self.lower_element(value, &naming.inner("Value"), docs, sink)));
         }
         let name = naming.here();
-        self.generate(name.clone(), ty.start, origin, sink, |ctx, sink| ctx.struct_kind(members, &name, sink))
+        self.generate(name.clone(), ty.start, docs, sink, |ctx, sink| ctx.struct_kind(members, &name, sink))
     }
 
     /// The kind of a declared or generated object type named `parent`: a struct, or a map
@@ -353,7 +353,7 @@ impl Ctx<'_> {
             return TypeKind::Alias(TypeRef::Map(Box::new(self.lower_element(
                 value,
                 &Naming::declared(parent).inner("Value"),
-                &Source::Documented(docs),
+                &InlineDocs::Documented(docs),
                 sink,
             ))));
         }
@@ -383,9 +383,10 @@ impl Ctx<'_> {
                     seen.insert(name.clone(), loc.clone());
                     // A type made from the property's inline type knows where it comes from;
                     // the property's docs describe the property, not every value of its type.
-                    let origin = Source::Property(InlineOrigin { parent: parent.to_owned(), property: name.clone() });
+                    let inline_docs =
+                        InlineDocs::Property(InlineOrigin { parent: parent.to_owned(), property: name.clone() });
                     let lowered = match ty {
-                        Some(ty) => self.lower_property(ty, &Naming::field(parent, name), &origin, sink),
+                        Some(ty) => self.lower_property(ty, &Naming::field(parent, name), &inline_docs, sink),
                         None => Lowered {
                             ty: TypeRef::Unsupported(Box::new(Unsupported {
                                 construct: format!("property `{name}` without a type annotation"),
@@ -422,7 +423,7 @@ impl Ctx<'_> {
         flatten(ty, &mut parts);
         // A `null` member of an aliased union has no place in the model; it is dropped.
         parts.retain(|p| !matches!(p.kind, TyKind::Keyword(Keyword::Null | Keyword::Undefined)));
-        match self.union_shape(&parts, name, &naming, &Source::Documented(Docs::default()), sink) {
+        match self.union_shape(&parts, name, &naming, &InlineDocs::Documented(Docs::default()), sink) {
             Ok(ty) => TypeKind::Alias(ty),
             Err(kind) => *kind,
         }
