@@ -2,7 +2,8 @@
 //! TypeScript, and it cannot fail: every name was decided and every problem reported by the
 //! naming stage ([`crate::name`]).
 //!
-//! One module per schema folder; within a module, items in the schema's order. Each kind of
+//! One module per schema folder; within a module, items in the schema's order. A type the
+//! naming stage found of one shape with another is `pub type` of that one. Each kind of
 //! type has its own file: `struct_` (with its `de` and `ser` impls), `enum_`,
 //! `union`; `types` spells type references and `docs` the `#[doc]` text.
 
@@ -34,7 +35,11 @@ fn in_modules(schema: &Schema, names: &Names, item: impl Fn(&Ctx<'_>, usize, &Ty
     let ctx = Ctx { schema, names };
     let mut root = Module::default();
     for (id, def) in schema.types.iter().enumerate().filter(|(id, _)| schema.is_included(*id)) {
-        root.at(&names.types[id].module).items.push(item(&ctx, id, def));
+        let tokens = match names.types[id].same_as {
+            Some(shape) => same_shape(&ctx, id, def, shape),
+            None => item(&ctx, id, def),
+        };
+        root.at(&names.types[id].module).items.push(tokens);
     }
     root.to_tokens(&[])
 }
@@ -75,6 +80,25 @@ fn alias(ctx: &Ctx<'_>, id: usize, def: &TypeDef, target: &TypeRef) -> TokenStre
     quote! {
         #docs
         #deprecated
+        pub type #ident = #target;
+    }
+}
+
+/// `pub type Name = Other;` for a type written as another of its shape, with its own docs.
+fn same_shape(ctx: &Ctx<'_>, id: usize, def: &TypeDef, shape: usize) -> TokenStream {
+    let ident = ctx.ident(id);
+    let docs = docs::DocLines::of_type(def).to_attrs();
+    let deprecated = docs::deprecated_attr(def.deprecated.as_ref());
+    // The other type is deprecated too (deprecation is part of a shape): naming it here is
+    // not a use to warn about.
+    let allow_deprecated = deprecated_allow(def.deprecated.is_some());
+    let allow_camel = camel_allow(ident);
+    let target = types::named_type_path(ctx, shape, ctx.module(id));
+    quote! {
+        #docs
+        #deprecated
+        #allow_deprecated
+        #allow_camel
         pub type #ident = #target;
     }
 }

@@ -74,6 +74,11 @@ fn type_in(ctx: &Ctx<'_>, ty: &TypeRef, from: &[Ident], indirect: bool) -> Token
 /// The path to a named type from module `from`: `Foo`, `super::orq::Foo`, `self::orq::Foo`.
 fn named_path(ctx: &Ctx<'_>, named: &NamedRef, from: &[Ident]) -> Option<TokenStream> {
     let target = named.target.filter(|&t| t < ctx.schema.types.len())?;
+    Some(named_type_path(ctx, target, from))
+}
+
+/// The path to the type `target` from module `from`.
+pub fn named_type_path(ctx: &Ctx<'_>, target: usize, from: &[Ident]) -> TokenStream {
     let to = ctx.module(target);
     let common = from.iter().zip(to.iter()).take_while(|(a, b)| a == b).count();
     let mut segments = Vec::new();
@@ -88,7 +93,7 @@ fn named_path(ctx: &Ctx<'_>, named: &NamedRef, from: &[Ident]) -> Option<TokenSt
     }
     let name = ctx.ident(target);
     segments.push(quote! { #name });
-    Some(quote! { #(#segments)::* })
+    quote! { #(#segments)::* }
 }
 
 /// Whether `ty` holds an `f64` outside any named type (which writes its own floats).

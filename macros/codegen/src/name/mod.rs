@@ -4,10 +4,11 @@
 //! exactly what the macro would report and the emitter cannot fail.
 //!
 //! [`ident`] makes identifiers from vendor names; [`derives`] decides which traits each type
-//! can derive.
+//! can derive; [`same_shape`] finds the types of one shape, which are written once.
 
 pub mod derives;
 pub mod ident;
+pub mod same_shape;
 
 #[cfg(test)]
 mod tests;
@@ -36,6 +37,9 @@ pub struct TypeNames {
     pub module: Vec<Ident>,
     pub derives: Derives,
     pub members: Members,
+    /// The type of the same shape whose definition this one is written as
+    /// (`pub type ThisOne = That;`), chosen by [`same_shape::share`]; `None` for a type written out.
+    pub same_as: Option<TypeId>,
 }
 
 /// The names inside a type.
@@ -71,7 +75,7 @@ pub fn name(schema: &Schema, diags: &mut Diagnostics) -> Names {
         plan.folders.iter().map(|folder| folder.names.iter().map(|name| ident::ident(name)).collect()).collect();
     let derives = derives::decide(schema, diags);
     let mut scratch = Scratch::default();
-    let types = schema
+    let mut types: Vec<TypeNames> = schema
         .types
         .iter()
         .enumerate()
@@ -95,9 +99,14 @@ pub fn name(schema: &Schema, diags: &mut Diagnostics) -> Names {
                 module: modules[plan.folder_of[id]].clone(),
                 derives: derives[id],
                 members,
+                same_as: None,
             }
         })
         .collect();
+    let shared = same_shape::share(schema, &types);
+    for (names, same_as) in types.iter_mut().zip(shared) {
+        names.same_as = same_as;
+    }
     Names { types }
 }
 

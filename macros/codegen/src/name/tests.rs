@@ -179,3 +179,144 @@ fn check_reports_exactly_what_naming_reports() {
     );
     assert_eq!(unknown.to_string(), "unknown_fields");
 }
+
+/// Types of one shape: what `same_as` says for each type of `types`, by name.
+fn same_as(types: Vec<TypeDef>) -> Vec<(String, Option<String>)> {
+    let schema = Schema { types, ..Schema::default() };
+    let mut diags = Diagnostics::new();
+    let names = super::name(&schema, &mut diags);
+    assert!(diags.is_empty(), "{:?}", diags.into_sorted());
+    schema
+        .types
+        .iter()
+        .zip(&names.types)
+        .map(|(def, names)| (def.name.clone(), names.same_as.map(|other| schema.types[other].name.clone())))
+        .collect()
+}
+
+fn tag(name: &str, value: &str) -> TypeDef {
+    def(
+        name,
+        "",
+        TypeKind::Enum(EnumDef {
+            values: vec![EnumValue {
+                value: Literal::Str(value.to_owned()),
+                member: None,
+                docs: Docs::default(),
+                deprecated: None,
+                loc: build::loc(3),
+            }],
+            open: false,
+        }),
+    )
+}
+
+fn object(name: &str, dir: &str, fields: Vec<Field>) -> TypeDef {
+    def(name, dir, TypeKind::Struct(StructDef { fields, ..StructDef::default() }))
+}
+
+fn named(target: usize) -> TypeRef {
+    TypeRef::Named(NamedRef { target: Some(target), ..NamedRef::new("T", build::loc(5)) })
+}
+
+#[test]
+fn types_of_one_shape_are_written_as_the_one_with_the_shortest_name() {
+    let got = same_as(vec![
+        tag("ChatType", "text"),
+        tag("Type", "text"),
+        tag("ImageType", "image_url"),
+        // Its own docs do not make a type another shape.
+        TypeDef { docs: build::docs_of(&["The kind of part."]), ..tag("PartType", "text") },
+    ]);
+    assert_eq!(
+        got,
+        [
+            ("ChatType".to_owned(), Some("Type".to_owned())),
+            ("Type".to_owned(), None),
+            ("ImageType".to_owned(), None),
+            ("PartType".to_owned(), Some("Type".to_owned())),
+        ]
+    );
+}
+
+#[test]
+fn fields_of_types_of_one_shape_make_one_shape() {
+    let part = |name: &str, tag: usize| object(name, "", vec![field("type", named(tag), Required, false)]);
+    let got = same_as(vec![
+        tag("ChatPartType", "text"),
+        tag("PartType", "text"),
+        tag("ImagePartType", "image_url"),
+        part("ChatPart", 0),
+        part("Part", 1),
+        part("ImagePart", 2),
+    ]);
+    assert_eq!(got[3].1.as_deref(), Some("Part"), "{got:?}");
+    assert_eq!(got[5].1, None, "a field of another shape: {got:?}");
+}
+
+#[test]
+fn a_field_that_differs_in_anything_the_code_shows_makes_another_shape() {
+    let base = || field("total_tokens", I, Required, false);
+    let variants = [
+        Field { docs: build::docs_of(&["Total tokens."]), ..base() },
+        Field { wire_name: "totalTokens".to_owned(), ..base() },
+        Field { presence: Presence::Optional, ..base() },
+        Field { nullable: true, ..base() },
+        Field { ty: TypeRef::Scalar(Scalar::Float), ..base() },
+        Field { deprecated: Some(Deprecation::default()), ..base() },
+        Field { name: "tokens".to_owned(), ..base() },
+    ];
+    for (i, other) in variants.into_iter().enumerate() {
+        let got = same_as(vec![object("Usage", "", vec![base()]), object("UsageB", "", vec![other])]);
+        assert_eq!(got[1].1, None, "variant {i}: {got:?}");
+    }
+    let got = same_as(vec![object("Usage", "", vec![base()]), object("UsageB", "", vec![base()])]);
+    assert_eq!(got[1].1.as_deref(), Some("Usage"));
+}
+
+#[test]
+fn deprecation_and_requested_derives_are_part_of_a_shape() {
+    let deprecated = TypeDef { deprecated: Some(Deprecation::default()), ..tag("OldType", "text") };
+    let got = same_as(vec![tag("Type", "text"), deprecated, tag("OtherType", "text")]);
+    assert_eq!(got[1].1, None, "{got:?}");
+    assert_eq!(got[2].1.as_deref(), Some("Type"));
+
+    let mut schema = Schema { types: vec![tag("Type", "text"), tag("OrderedType", "text")], ..Schema::default() };
+    schema.requests.derives.insert(1, vec![UserChoice { value: "Ord".to_owned(), loc: build::loc(1) }]);
+    let mut diags = Diagnostics::new();
+    let names = super::name(&schema, &mut diags);
+    assert_eq!(names.types[1].same_as, None);
+}
+
+#[test]
+fn cycles_of_one_shape_are_one_shape() {
+    let node = |name: &str, me: usize| {
+        let mut child = named(me);
+        if let TypeRef::Named(n) = &mut child {
+            n.boxed = true;
+        }
+        object(name, "", vec![field("child", child, Presence::Optional, false), field("text", I, Required, false)])
+    };
+    let got = same_as(vec![node("TreeNode", 0), node("Node", 1)]);
+    assert_eq!(got[0].1.as_deref(), Some("Node"), "{got:?}");
+}
+
+#[test]
+fn types_in_other_modules_and_types_not_generated_share_nothing_they_should_not() {
+    let mut schema = Schema {
+        types: vec![
+            tag("Type", "text"),
+            tag("ChatType", "text"),
+            TypeDef { dir: "openai".to_owned(), ..tag("Type", "text") },
+            tag("Kind", "text"),
+        ],
+        ..Schema::default()
+    };
+    // `Kind` is not generated: nothing is written as it, and it is written as nothing.
+    schema.included = vec![true, true, true, false];
+    let mut diags = Diagnostics::new();
+    let names = super::name(&schema, &mut diags);
+    let same: Vec<Option<usize>> = names.types.iter().map(|t| t.same_as).collect();
+    // The root module's `Type` comes before `openai::Type` (the module path decides a tie).
+    assert_eq!(same, [None, Some(0), Some(0), None]);
+}
