@@ -1,5 +1,5 @@
 //! Types of one shape, written once. Speakeasy docs repeat a shape under many names (orq's
-//! 18,576 types are 4,543 shapes: 5,747 one-value `type` tags, the same message part once per
+//! 18,576 types are 3,413 shapes: 5,747 one-value `type` tags, the same message part once per
 //! operation), and rustc's cost is per definition. Two included types have one shape when
 //! everything the emitter writes for them, except their names and their own docs, is the same:
 //! kind, derives, every field's (or value's, or variant's) Rust name, wire name, presence,
