@@ -10,8 +10,20 @@ use llm_usage_tests::same_shape::{
     CreateChatCompletionCompletionTokensDetails, CreateChatCompletionUsage, CreateCompletionCompletionTokensDetails,
     CreateCompletionUsage, PostV2RouterOcrUsage,
     RetrieveAnnotationQueueItemResponseBodyAnnotationQueuesResponse200ApplicationJSON9Usage as AnnotationOcrUsage,
-    RetrieveAnnotationQueueItemUsage1, Usage1,
+    RetrieveAnnotationQueueItemUsage1, RetrieveAnnotationQueueItemUsage2, Usage1, Usage2,
 };
+
+/// Compiles only because `distinct = true` (the folder's `llm-usage.toml`) keeps
+/// `RetrieveAnnotationQueueItemUsage2` a type of its own beside `Usage2`, its shape.
+trait CountedIn {
+    const UNIT: &'static str;
+}
+impl CountedIn for Usage2 {
+    const UNIT: &'static str = "tokens";
+}
+impl CountedIn for RetrieveAnnotationQueueItemUsage2 {
+    const UNIT: &'static str = "tokens, in an annotation queue";
+}
 
 /// Compiles only because the two names are one type.
 fn as_completion_usage(usage: CreateChatCompletionUsage) -> CreateCompletionUsage {
@@ -29,6 +41,12 @@ fn names_of_one_shape_are_one_type() {
     // The two unions hold types of one shape, but under other variant names
     // (`Usage1` and `RetrieveAnnotationQueueItemUsage1`): another shape.
     assert_ne!(TypeId::of::<PostV2RouterOcrUsage>(), TypeId::of::<AnnotationOcrUsage>());
+}
+
+#[test]
+fn a_type_asked_to_be_distinct_is_its_own_type() {
+    assert_ne!(TypeId::of::<RetrieveAnnotationQueueItemUsage2>(), TypeId::of::<Usage2>());
+    assert_ne!(<Usage2 as CountedIn>::UNIT, <RetrieveAnnotationQueueItemUsage2 as CountedIn>::UNIT);
 }
 
 #[test]
@@ -62,5 +80,5 @@ fn the_alias_keeps_its_own_docs_and_the_definition_its_fields() {
         "/// Usage statistics for the completion request.\npub type CreateChatCompletionUsage = CreateCompletionUsage;"
     ));
     assert!(generated.contains("    /// Number of tokens in the generated completion.\n"));
-    assert_eq!(generated.matches("pub struct").count(), 5, "five of the ten structs are aliases");
+    assert_eq!(generated.matches("pub struct").count(), 6, "four of the ten structs are aliases");
 }

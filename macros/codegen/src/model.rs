@@ -53,13 +53,16 @@ pub struct UserChoice {
     pub loc: Location,
 }
 
-/// Names and derives the user chose for generated items, keyed by type (and field index in
+/// Names, derives and distinct types the user chose for generated items, keyed by type (and field index in
 /// [`StructDef::fields`], after `extends` bases are merged).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Requests {
     pub type_names: std::collections::BTreeMap<TypeId, UserChoice>,
     pub field_names: std::collections::BTreeMap<(TypeId, usize), UserChoice>,
     pub derives: std::collections::BTreeMap<TypeId, Vec<UserChoice>>,
+    /// Types the user asked to keep as their own Rust type (`distinct = true`), never written
+    /// as another type of their shape.
+    pub distinct: std::collections::BTreeSet<TypeId>,
 }
 
 impl Schema {

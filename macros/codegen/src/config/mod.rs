@@ -109,6 +109,8 @@ pub struct TypeOverride {
     pub rename: Option<Spanned<String>>,
     /// `derives = [...]`: extra derives, each one of [`EXTRA_DERIVES`].
     pub derives: Vec<Spanned<String>>,
+    /// `distinct = true`: its own Rust type, never written as another type of its shape.
+    pub distinct: Option<Spanned<bool>>,
     /// `wire_case = "…"` for this type's fields only.
     pub wire_case: Option<Spanned<WireCase>>,
     /// `null_in_optional = "…"` for this type's fields only.

@@ -131,6 +131,17 @@ impl Cx<'_> {
         }
     }
 
+    fn boolean(&mut self, value: &Value<'_>, what: &str) -> Option<Spanned<bool>> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(self.at(*b, value.span())),
+            other => {
+                let message = format!("`{what}` is {}, expected a boolean", kind(other));
+                self.error(value.span().start, message, &format!("write `{what} = true` or `{what} = false`"));
+                None
+            }
+        }
+    }
+
     fn string_list(&mut self, value: &Value<'_>, what: &str) -> Vec<Spanned<String>> {
         let DeValue::Array(items) = value.get_ref() else {
             let message = format!("`{what}` is {}, expected a list of strings", kind(value.get_ref()));
@@ -215,6 +226,7 @@ impl Cx<'_> {
             name: self.at(key.to_owned(), name.span()),
             rename: None,
             derives: Vec::new(),
+            distinct: None,
             wire_case: None,
             null_in_optional: None,
             fields: Vec::new(),
@@ -224,6 +236,7 @@ impl Cx<'_> {
             match key.get_ref().as_ref() {
                 "rename" => ty.rename = self.rust_name(value, "rename", IdentCase::Type),
                 "derives" => ty.derives = self.derives(value),
+                "distinct" => ty.distinct = self.boolean(value, "distinct"),
                 "wire_case" => ty.wire_case = self.wire_case(value),
                 "null_in_optional" => ty.null_in_optional = self.null_in_optional(value),
                 "fields" => {
@@ -234,7 +247,11 @@ impl Cx<'_> {
                         }
                     }
                 }
-                _ => self.unknown_key(key, &section, &["rename", "derives", "wire_case", "null_in_optional", "fields"]),
+                _ => self.unknown_key(
+                    key,
+                    &section,
+                    &["rename", "derives", "distinct", "wire_case", "null_in_optional", "fields"],
+                ),
             }
         }
         ty.fields.sort_by(|a, b| a.name.loc.cmp(&b.name.loc));
@@ -438,6 +455,15 @@ mod tests {
         assert!(diags[1].starts_with("schemas/anthropic/llm-usage.toml:4:1: unknown key `renam` in `[types.Usage]`"));
         let (_, diags) = run("rots = []\n");
         assert!(diags[0].contains(":1:1: unknown key `rots`; did you mean `roots`?"), "{diags:?}");
+    }
+
+    #[test]
+    fn distinct_is_a_boolean() {
+        let (config, diags) = run("[types.Usage]\ndistinct = true\n[types.Other]\ndistinct = \"yes\"\n");
+        assert_eq!(config.types[0].distinct.as_ref().map(|d| d.value), Some(true));
+        assert_eq!(config.types[1].distinct, None);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].contains(":4:12: `distinct` is a string, expected a boolean"), "{diags:?}");
     }
 
     #[test]

@@ -30,8 +30,10 @@ pub fn share(schema: &Schema, names: &[TypeNames]) -> Vec<Option<TypeId>> {
     for (id, def) in schema.types.iter().enumerate() {
         text.clear();
         let mut targets = Vec::new();
-        if !(schema.is_included(id) && describe(def, &names[id], &mut text, &mut targets)) {
-            // Never shared: a unique key (no description starts with `#`).
+        let shareable = schema.is_included(id) && !schema.requests.distinct.contains(&id);
+        if !(shareable && describe(def, &names[id], &mut text, &mut targets)) {
+            // Never shared (`distinct = true` among them): a unique key (no description
+            // starts with `#`).
             text.clear();
             let _ = write!(text, "#{id}");
             targets.clear();

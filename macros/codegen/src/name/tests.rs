@@ -320,3 +320,17 @@ fn types_in_other_modules_and_types_not_generated_share_nothing_they_should_not(
     // The root module's `Type` comes before `openai::Type` (the module path decides a tie).
     assert_eq!(same, [None, Some(0), Some(0), None]);
 }
+
+#[test]
+fn a_type_asked_to_be_distinct_is_its_own_type() {
+    let mut schema = Schema {
+        types: vec![tag("Type", "text"), tag("ChatType", "text"), tag("PartType", "text")],
+        ..Schema::default()
+    };
+    schema.requests.distinct.insert(0);
+    let mut diags = Diagnostics::new();
+    let names = super::name(&schema, &mut diags);
+    let same: Vec<Option<usize>> = names.types.iter().map(|t| t.same_as).collect();
+    // The other two still share, with each other.
+    assert_eq!(same, [None, None, Some(1)]);
+}

@@ -283,6 +283,13 @@ fn apply_section<'c>(
     if !section.derives.is_empty() {
         schema.requests.derives.entry(id).or_default().extend(section.derives.iter().map(choice));
     }
+    if let Some(distinct) = &section.distinct {
+        if distinct.value {
+            schema.requests.distinct.insert(id);
+        } else {
+            schema.requests.distinct.remove(&id);
+        }
+    }
     let ty = &mut schema.types[id];
     let type_name = ty.name.clone();
     let TypeKind::Struct(def) = &mut ty.kind else {
