@@ -715,11 +715,13 @@ fn typedoc_page_text_a_member_value_and_a_member_doc_changed() {
 
 #[test]
 fn the_report_order_is_breaking_then_compatible_then_docs_and_does_not_depend_on_file_order() {
-    let a = object("Alpha", "A.", &[("x", "*str*", true, "N/A")]);
-    let a_docs = object("Alpha", "A, reworded.", &[("x", "*str*", true, "N/A")]);
-    let b = object("Beta", "B.", &[("x", "*str*", true, "N/A")]);
-    let b_added = object("Beta", "B.", &[("x", "*str*", true, "N/A"), ("y", "*str*", true, "N/A")]);
-    let c = object("Gamma", "C.", &[("x", "*str*", true, "N/A")]);
+    // Fields of their own: three types of one shape would be one Rust type, and parting them
+    // would be a change of its own.
+    let a = object("Alpha", "A.", &[("a", "*str*", true, "N/A")]);
+    let a_docs = object("Alpha", "A, reworded.", &[("a", "*str*", true, "N/A")]);
+    let b = object("Beta", "B.", &[("b", "*str*", true, "N/A")]);
+    let b_added = object("Beta", "B.", &[("b", "*str*", true, "N/A"), ("y", "*str*", true, "N/A")]);
+    let c = object("Gamma", "C.", &[("c", "*str*", true, "N/A")]);
     let c_removed = object("Gamma", "C.", &[]);
     let changes = diff_files(
         "order",
@@ -742,4 +744,59 @@ fn markdown_has_a_summary_line_and_a_table() {
     assert_eq!(lines.next(), Some("| type | field or member | change | old | new | wire | api | where |"));
     assert_eq!(lines.clone().count(), 1 + 18);
     assert!(markdown.contains("| `DeploymentInvokeUsage` | `input_tokens` | field-removed | required float |  | **breaking** | **breaking** | `before/deploymentinvokeusage.md:10:3` |"), "{markdown}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types of one shape (written once: one Rust type under several names)
+
+/// orq's real chat and completion usage docs (`tests/schemas/same_shape/`), one shape: one Rust
+/// type until an update gives one of them a field of its own.
+fn orq_usage_docs() -> Vec<(&'static str, String)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/schemas/same_shape");
+    [
+        "createchatcompletionusage.md",
+        "createchatcompletionprompttokensdetails.md",
+        "createchatcompletioncompletiontokensdetails.md",
+        "createcompletionusage.md",
+        "createcompletionprompttokensdetails.md",
+        "createcompletioncompletiontokensdetails.md",
+    ]
+    .into_iter()
+    .map(|name| (name, std::fs::read_to_string(folder.join(name)).unwrap()))
+    .collect()
+}
+
+#[test]
+fn types_that_stop_or_start_being_one_rust_type_are_reported_as_information() {
+    let shared = orq_usage_docs();
+    let mut parted = shared.clone();
+    parted[0].1.push_str("\n| `cost` | *Optional[float]* | :heavy_minus_sign: | The cost of the request. |\n");
+    fn view<'d>(docs: &'d [(&'static str, String)]) -> Vec<(&'static str, &'d str)> {
+        docs.iter().map(|(name, text)| (*name, text.as_str())).collect()
+    }
+
+    let changes = diff_files("same-type-parted", &view(&shared), &view(&parted));
+    assert_eq!(
+        kinds(&changes),
+        [
+            ("CreateChatCompletionUsage".to_owned(), Some("cost".to_owned()), FieldAdded),
+            ("CreateChatCompletionUsage".to_owned(), None, SameTypeParted),
+            ("CreateCompletionUsage".to_owned(), None, SameTypeParted),
+        ],
+        "{}",
+        render::text(&changes)
+    );
+    let chat = find(&changes, "CreateChatCompletionUsage", None, SameTypeParted);
+    assert_eq!(verdicts(chat), (Compatible, Compatible));
+    assert!(chat.is_info());
+    assert_eq!(chat.old.as_deref(), Some("one Rust type with `CreateCompletionUsage`"));
+    assert_eq!(chat.new, None);
+    assert!(render::text(&changes).contains("\nCreateCompletionUsage: information\n"), "{}", render::text(&changes));
+
+    // The other way, the two become one again.
+    let changes = diff_files("same-type-joined", &view(&parted), &view(&shared));
+    let completion = find(&changes, "CreateCompletionUsage", None, SameTypeJoined);
+    assert_eq!(verdicts(completion), (Compatible, Compatible));
+    assert_eq!(completion.new.as_deref(), Some("one Rust type with `CreateChatCompletionUsage`"));
+    find(&changes, "CreateChatCompletionUsage", None, SameTypeJoined);
 }

@@ -44,6 +44,8 @@ pub enum Case {
     UnionVariantRemoved,
     DocsChanged,
     DeprecationChanged,
+    SameTypeJoined,
+    SameTypeParted,
 }
 
 /// The kind of a change and its (wire, api) verdicts.
@@ -86,6 +88,12 @@ pub fn verdicts(case: Case) -> (ChangeKind, Verdict, Verdict) {
         // "description changed: information only".
         Case::DocsChanged => (ChangeKind::DocsChanged, Compatible, Compatible),
         Case::DeprecationChanged => (ChangeKind::DeprecationChanged, Compatible, Compatible),
+        // Information: which names are one Rust type is not part of the generated API (code
+        // relies on the names; `distinct = true` keeps a type its own). A real orq release
+        // joins or parts over a thousand such types, and as breaking changes they would drown
+        // the rest. Reported, so that code that did rely on it learns why it stopped compiling.
+        Case::SameTypeJoined => (ChangeKind::SameTypeJoined, Compatible, Compatible),
+        Case::SameTypeParted => (ChangeKind::SameTypeParted, Compatible, Compatible),
     }
 }
 
@@ -184,11 +192,17 @@ mod tests {
             (Case::TypeAdded, Compatible, Compatible),
             (Case::DocsChanged, Compatible, Compatible),
             (Case::DeprecationChanged, Compatible, Compatible),
+            (Case::SameTypeJoined, Compatible, Compatible),
+            (Case::SameTypeParted, Compatible, Compatible),
         ];
         for (case, wire, api) in rows {
             let (kind, w, a) = verdicts(case);
             assert_eq!((w, a), (wire, api), "{case:?}");
-            assert_eq!(kind.is_info(), matches!(case, Case::DocsChanged | Case::DeprecationChanged));
+            let info = matches!(
+                case,
+                Case::DocsChanged | Case::DeprecationChanged | Case::SameTypeJoined | Case::SameTypeParted
+            );
+            assert_eq!(kind.is_info(), info, "{case:?}");
         }
     }
 }

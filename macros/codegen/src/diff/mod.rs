@@ -119,11 +119,16 @@ pub enum ChangeKind {
     /// A type, field or enum value became deprecated, or stopped being (information: the Rust
     /// code gains or loses a `#[deprecated]`, which warns but compiles).
     DeprecationChanged,
+    /// The type became one Rust type with others of its shape (`pub type` of one of them, or
+    /// they of it): see `name::same_shape`.
+    SameTypeJoined,
+    /// The type stopped being one Rust type with others it had the shape of.
+    SameTypeParted,
 }
 
 impl ChangeKind {
     /// Every kind, in the order of this enum.
-    pub const ALL: [ChangeKind; 15] = [
+    pub const ALL: [ChangeKind; 17] = [
         ChangeKind::TypeAdded,
         ChangeKind::TypeRemoved,
         ChangeKind::KindChanged,
@@ -139,6 +144,8 @@ impl ChangeKind {
         ChangeKind::UnionVariantRemoved,
         ChangeKind::DocsChanged,
         ChangeKind::DeprecationChanged,
+        ChangeKind::SameTypeJoined,
+        ChangeKind::SameTypeParted,
     ];
 
     /// The kebab-case name the reports use: `field-removed`.
@@ -159,12 +166,21 @@ impl ChangeKind {
             ChangeKind::UnionVariantRemoved => "union-variant-removed",
             ChangeKind::DocsChanged => "docs-changed",
             ChangeKind::DeprecationChanged => "deprecation-changed",
+            ChangeKind::SameTypeJoined => "same-type-joined",
+            ChangeKind::SameTypeParted => "same-type-parted",
         }
     }
 
-    /// Documentation only: reported as information, never breaking.
+    /// Documentation only, or which names are one Rust type: reported as information, never
+    /// breaking.
     pub fn is_info(self) -> bool {
-        matches!(self, ChangeKind::DocsChanged | ChangeKind::DeprecationChanged)
+        matches!(
+            self,
+            ChangeKind::DocsChanged
+                | ChangeKind::DeprecationChanged
+                | ChangeKind::SameTypeJoined
+                | ChangeKind::SameTypeParted
+        )
     }
 }
 
@@ -216,7 +232,7 @@ pub fn diff(old: &Schema, new: &Schema) -> Vec<Change> {
     };
     let cx = Cx { old, new, old_names: &old_names, new_names: &new_names };
     let mut changes = Vec::new();
-    for pair in pairs {
+    for &pair in &pairs {
         match pair {
             (Some(old_id), Some(new_id)) => {
                 cx.compare_type(&type_key(&old.types[old_id]), old_id, new_id, &mut changes)
@@ -234,6 +250,7 @@ pub fn diff(old: &Schema, new: &Schema) -> Vec<Change> {
             (None, None) => {}
         }
     }
+    cx.same_type_changes(&pairs, &mut changes);
     report_order(changes)
 }
 
@@ -319,6 +336,75 @@ enum Subject<'s> {
 }
 
 impl<'a> Cx<'a> {
+    /// `same-type-joined` and `same-type-parted`: types on both sides that are one Rust type
+    /// with other such types on one side and not on the other. Types only one side has do
+    /// not count: code written against OLD cannot have relied on them.
+    fn same_type_changes(&self, pairs: &[(Option<TypeId>, Option<TypeId>)], changes: &mut Vec<Change>) {
+        let both: Vec<(TypeId, TypeId)> = pairs
+            .iter()
+            .filter_map(|pair| match *pair {
+                (Some(old), Some(new)) => Some((old, new)),
+                _ => None,
+            })
+            .collect();
+        // Per side, the types that are one Rust type, as indices into `both` (ascending).
+        let groups = |names: &RustNames, side: fn(&(TypeId, TypeId)) -> TypeId| {
+            let mut groups: FxHashMap<TypeId, Vec<usize>> = FxHashMap::default();
+            for (index, pair) in both.iter().enumerate() {
+                if let Some(written_as) = names.written_as(side(pair)) {
+                    groups.entry(written_as).or_default().push(index);
+                }
+            }
+            groups
+        };
+        let old_groups = groups(self.old_names, |pair| pair.0);
+        let new_groups = groups(self.new_names, |pair| pair.1);
+        let empty = Vec::new();
+        let group = |groups: &'_ FxHashMap<TypeId, Vec<usize>>, names: &RustNames, id: TypeId| {
+            names.written_as(id).and_then(|written_as| groups.get(&written_as)).unwrap_or(&empty).clone()
+        };
+        for (index, &(old_id, new_id)) in both.iter().enumerate() {
+            let old_mates = group(&old_groups, self.old_names, old_id);
+            let new_mates = group(&new_groups, self.new_names, new_id);
+            if old_mates == new_mates {
+                continue;
+            }
+            let others = |of: &[usize], without: &[usize]| -> Vec<usize> {
+                of.iter().copied().filter(|&m| m != index && without.binary_search(&m).is_err()).collect()
+            };
+            let (parted, joined) = (others(&old_mates, &new_mates), others(&new_mates, &old_mates));
+            let ty = type_key(&self.old.types[old_id]);
+            let loc = &self.new.types[new_id].loc;
+            let with = |mates: &[usize]| Some(self.one_type_with(&both, mates));
+            if !parted.is_empty() {
+                changes.push(self.change(ty.clone(), None, None, Case::SameTypeParted, with(&parted), None, loc));
+            }
+            if !joined.is_empty() {
+                changes.push(self.change(ty, None, None, Case::SameTypeJoined, None, with(&joined), loc));
+            }
+        }
+    }
+
+    /// "one Rust type with `A`, `B`, `C` and 4 others".
+    fn one_type_with(&self, both: &[(TypeId, TypeId)], mates: &[usize]) -> String {
+        const SHOWN: usize = 3;
+        let mut text = String::from("one Rust type with ");
+        for (i, &mate) in mates.iter().take(SHOWN).enumerate() {
+            if i > 0 {
+                text.push_str(", ");
+            }
+            text.push('`');
+            text.push_str(&type_key(&self.new.types[both[mate].1]));
+            text.push('`');
+        }
+        match mates.len().saturating_sub(SHOWN) {
+            0 => {}
+            1 => text.push_str(" and 1 other"),
+            more => text.push_str(&format!(" and {more} others")),
+        }
+        text
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn change(
         &self,

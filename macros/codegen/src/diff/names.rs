@@ -12,6 +12,9 @@ pub(super) struct RustNames {
     /// Per type: `module::Type`, the module path from the generated root.
     paths: Vec<String>,
     members: Vec<Strings>,
+    /// Per type, the type whose definition it is written as (itself, unless it is a `pub type`
+    /// of another of its shape): two types with one entry here are one Rust type.
+    written_as: Vec<TypeId>,
 }
 
 /// One type's member names, as strings.
@@ -29,6 +32,7 @@ impl RustNames {
         let names = name::name(schema, &mut ignored);
         let mut paths = Vec::with_capacity(names.types.len());
         let mut members = Vec::with_capacity(names.types.len());
+        let written_as = names.types.iter().enumerate().map(|(id, ty)| ty.same_as.unwrap_or(id)).collect();
         for (id, ty) in names.types.into_iter().enumerate() {
             let mut path = String::new();
             for module in &ty.module {
@@ -56,7 +60,12 @@ impl RustNames {
                 Members::Union { variants } => Strings::Union { variants: strings(&variants) },
             });
         }
-        RustNames { paths, members }
+        RustNames { paths, members, written_as }
+    }
+
+    /// The type `id` is written as: the same for every type that is one Rust type with it.
+    pub(super) fn written_as(&self, id: TypeId) -> Option<TypeId> {
+        self.written_as.get(id).copied()
     }
 
     /// `Usage`, `components::Ttl`.
