@@ -285,3 +285,27 @@ fn default_follows_fields() {
     let derive = out[..details].rfind("#[derive(").unwrap();
     assert!(out[derive..details].contains("Default"));
 }
+
+#[test]
+fn a_type_of_another_s_shape_is_a_pub_type_of_it_across_modules_with_its_own_docs() {
+    let tag =
+        |name: &str, dir: &str, doc: &str| TypeDef { docs: docs_of(&[doc]), ..def(name, dir, str_enum(&["text"])) };
+    let old = |def: TypeDef| TypeDef { deprecated: Some(Deprecation::default()), ..def };
+    let schema = Schema {
+        types: vec![
+            tag("Type", "", "The part's type."),
+            tag("ChatPartType", "openai/chat", "A chat part's type."),
+            old(tag("OldType", "", "Old.")),
+            old(tag("LegacyType", "openai", "Legacy.")),
+        ],
+        ..Schema::default()
+    };
+    let out = emit_ok(&schema);
+    assert!(out.contains("/// A chat part's type.\n        pub type ChatPartType = super::super::Type;"), "{out}");
+    // A deprecated type of a deprecated shape: naming the other is no use to warn about.
+    assert!(
+        out.contains("#[deprecated]\n    #[allow(deprecated)]\n    pub type LegacyType = super::OldType;"),
+        "{out}"
+    );
+    assert_eq!(out.matches("pub enum").count(), 2, "{out}");
+}
