@@ -359,10 +359,9 @@ impl<'a> Cx<'a> {
         };
         let old_groups = groups(self.old_names, |pair| pair.0);
         let new_groups = groups(self.new_names, |pair| pair.1);
-        let empty = Vec::new();
-        let group = |groups: &'_ FxHashMap<TypeId, Vec<usize>>, names: &RustNames, id: TypeId| {
-            names.written_as(id).and_then(|written_as| groups.get(&written_as)).unwrap_or(&empty).clone()
-        };
+        fn group<'g>(groups: &'g FxHashMap<TypeId, Vec<usize>>, names: &RustNames, id: TypeId) -> &'g [usize] {
+            names.written_as(id).and_then(|written_as| groups.get(&written_as)).map_or(&[], Vec::as_slice)
+        }
         for (index, &(old_id, new_id)) in both.iter().enumerate() {
             let old_mates = group(&old_groups, self.old_names, old_id);
             let new_mates = group(&new_groups, self.new_names, new_id);
@@ -372,7 +371,7 @@ impl<'a> Cx<'a> {
             let others = |of: &[usize], without: &[usize]| -> Vec<usize> {
                 of.iter().copied().filter(|&m| m != index && without.binary_search(&m).is_err()).collect()
             };
-            let (parted, joined) = (others(&old_mates, &new_mates), others(&new_mates, &old_mates));
+            let (parted, joined) = (others(old_mates, new_mates), others(new_mates, old_mates));
             let ty = type_key(&self.old.types[old_id]);
             let loc = &self.new.types[new_id].loc;
             let with = |mates: &[usize]| Some(self.one_type_with(&both, mates));
