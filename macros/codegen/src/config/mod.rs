@@ -46,6 +46,8 @@ pub struct Config {
 pub struct Defaults {
     pub wire_case: Option<Spanned<WireCase>>,
     pub null_in_optional: Option<Spanned<NullInOptional>>,
+    /// `distinct = true`: every type of the folder its own Rust type (see [`TypeOverride`]).
+    pub distinct: Option<Spanned<bool>>,
 }
 
 /// How wire names follow from the names the doc writes.

@@ -173,7 +173,8 @@ impl Cx<'_> {
             match key.get_ref().as_ref() {
                 "wire_case" => defaults.wire_case = self.wire_case(value),
                 "null_in_optional" => defaults.null_in_optional = self.null_in_optional(value),
-                _ => self.unknown_key(key, "defaults", &["wire_case", "null_in_optional"]),
+                "distinct" => defaults.distinct = self.boolean(value, "distinct"),
+                _ => self.unknown_key(key, "defaults", &["wire_case", "null_in_optional", "distinct"]),
             }
         }
         defaults

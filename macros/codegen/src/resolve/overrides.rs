@@ -83,6 +83,9 @@ pub fn apply(schema: &mut Schema, configs: &[Config], targets: &Targets<'_>, dia
             continue;
         }
         let settings = Settings::of(&applicable, &sections);
+        if settings.distinct {
+            schema.requests.distinct.insert(id);
+        }
         let TypeKind::Struct(def) = &mut schema.types[id].kind else { continue };
         for (index, field) in def.fields.iter_mut().enumerate() {
             if let Some(case) = settings.apply_wire_case(field) {
@@ -139,18 +142,24 @@ fn def_fields(kind: &TypeKind) -> &[Field] {
 struct Settings<'c> {
     wire_case: Option<&'c Spanned<WireCase>>,
     null_in_optional: NullInOptional,
+    /// `distinct`: the type stays its own Rust type.
+    distinct: bool,
 }
 
 impl<'c> Settings<'c> {
     fn of(applicable: &[&'c Config], sections: &[&'c TypeOverride]) -> Settings<'c> {
         let mut wire_case = None;
         let mut null_in_optional = NullInOptional::Normalize;
+        let mut distinct = false;
         for config in applicable {
             if let Some(case) = &config.defaults.wire_case {
                 wire_case = Some(case);
             }
             if let Some(keep) = &config.defaults.null_in_optional {
                 null_in_optional = keep.value;
+            }
+            if let Some(own) = &config.defaults.distinct {
+                distinct = own.value;
             }
         }
         for section in sections {
@@ -160,8 +169,11 @@ impl<'c> Settings<'c> {
             if let Some(keep) = &section.null_in_optional {
                 null_in_optional = keep.value;
             }
+            if let Some(own) = &section.distinct {
+                distinct = own.value;
+            }
         }
-        Settings { wire_case, null_in_optional }
+        Settings { wire_case, null_in_optional, distinct }
     }
 
     /// Puts the field's wire name in the folder's casing; where that changed it, the setting's
@@ -268,7 +280,8 @@ fn set_number(ty: &mut TypeRef, number: NumberType) -> bool {
     }
 }
 
-/// One `[types.X]` section: names and derives for the naming stage, then its fields.
+/// One `[types.X]` section: names and derives for the naming stage, then its fields (its
+/// `distinct` is one of the [`Settings`]).
 fn apply_section<'c>(
     schema: &mut Schema,
     section: &'c TypeOverride,
@@ -282,13 +295,6 @@ fn apply_section<'c>(
     }
     if !section.derives.is_empty() {
         schema.requests.derives.entry(id).or_default().extend(section.derives.iter().map(choice));
-    }
-    if let Some(distinct) = &section.distinct {
-        if distinct.value {
-            schema.requests.distinct.insert(id);
-        } else {
-            schema.requests.distinct.remove(&id);
-        }
     }
     let ty = &mut schema.types[id];
     let type_name = ty.name.clone();

@@ -99,3 +99,27 @@ fn interfaces_of_one_name_in_two_files_of_a_folder_merge_type_aliases_do_not() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].starts_with("1:13: duplicate type name `Usage`"), "{found:#?}");
 }
+
+#[test]
+fn distinct_in_defaults_applies_to_every_type_below_and_a_section_can_undo_it() {
+    let enum_doc =
+        |name: &str| format!("# {name}\n\n\n## Values\n\n| Name | Value |\n| ---- | ----- |\n| `TEXT` | text |\n");
+    let files = |toml: &'static str| {
+        vec![
+            ("type.md", enum_doc("Type")),
+            ("chattype.md", enum_doc("ChatType")),
+            ("parttype.md", enum_doc("PartType")),
+            ("llm-usage.toml", toml.to_owned()),
+        ]
+    };
+    let distinct = |toml: &'static str| -> Vec<String> {
+        let files = files(toml);
+        let (_dir, input) = folder(&files.iter().map(|(n, t)| (*n, t.as_str())).collect::<Vec<_>>());
+        let loaded = load(&input);
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        loaded.schema.requests.distinct.iter().map(|&id| loaded.schema.types[id].name.clone()).collect()
+    };
+    assert_eq!(distinct("[defaults]\ndistinct = true\n"), ["ChatType", "PartType", "Type"]);
+    assert_eq!(distinct("[defaults]\ndistinct = true\n[types.Type]\ndistinct = false\n"), ["ChatType", "PartType"]);
+    assert_eq!(distinct("[types.Type]\ndistinct = true\n"), ["Type"]);
+}
