@@ -152,7 +152,10 @@ fn read_and_parse(found: Vec<read::Found>, keep: Keep, diags: &mut Diagnostics) 
             for file in block {
                 if let Some(file) = file.read_into(std::mem::take(&mut buffer), &mut diags) {
                     let first = types.len();
-                    types.extend(parse::parse_file(&file, &mut diags));
+                    match keep {
+                        Keep::Everything => types.extend(parse::parse_file(&file, &mut diags)),
+                        Keep::NoDocs => types.extend(parse::parse_file_without_docs(&file, &mut diags)),
+                    }
                     if keep == Keep::NoDocs {
                         types[first..].iter_mut().for_each(drop_docs);
                     }
@@ -270,4 +273,41 @@ pub fn check(input: &Input) -> CheckReport {
     name::check(&loaded.schema, &mut diags);
     merge_naming(&mut loaded, diags);
     CheckReport { files: loaded.files.len(), types: loaded.schema.types.len(), diagnostics: loaded.diagnostics }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `check` parses without docs (`Keep::NoDocs`): what it keeps must be exactly what a full
+    /// parse keeps once its docs are dropped, deprecation notes and diagnostics included.
+    #[test]
+    fn parsing_without_docs_keeps_everything_else() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut folders = vec![root.join("schemas")];
+        let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/schemas"))
+            .expect("tests/schemas lists")
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.is_dir())
+            .collect();
+        fixtures.sort();
+        folders.extend(fixtures);
+        // The older orq corpus (4,496 docs): deprecated fields, examples, `<br/>`s.
+        let corpus = root.join("../shared/corpus/speakeasy/orq-python-2026-02-17/docs/models");
+        if corpus.is_dir() {
+            folders.push(corpus);
+        }
+        for folder in &folders {
+            let input = Input::new(folder);
+            let mut full = load_keeping(&input, Keep::Everything);
+            full.schema.types.iter_mut().for_each(drop_docs);
+            let lean = load_keeping(&input, Keep::NoDocs);
+            assert_eq!(full.schema.types.len(), lean.schema.types.len(), "{}", folder.display());
+            for (a, b) in full.schema.types.iter().zip(&lean.schema.types) {
+                assert!(a == b, "{}: `{}` differs:\n{a:#?}\n{b:#?}", folder.display(), a.name);
+            }
+            assert_eq!(full.diagnostics, lean.diagnostics, "{}", folder.display());
+        }
+    }
 }

@@ -17,7 +17,20 @@ use crate::read::{SourceFile, SourceKind};
 /// parts), which gets every problem of the file. A file that declares nothing has problems
 /// attached to nothing ([`Diagnostics::push_unattached`]).
 pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Vec<TypeDef> {
-    let one_type_per_file = |parse: fn(&SourceFile, &mut Diagnostics) -> Vec<TypeDef>, diags: &mut Diagnostics| {
+    parse_file_with(file, speakeasy::parse, diags)
+}
+
+/// [`parse_file`] for `check`: the same types and diagnostics, with empty docs where a parser
+/// can skip making them (Speakeasy docs, most of a corpus's text); the others' docs are left
+/// for the caller to drop.
+pub fn parse_file_without_docs(file: &SourceFile, diags: &mut Diagnostics) -> Vec<TypeDef> {
+    parse_file_with(file, speakeasy::parse_without_docs, diags)
+}
+
+type Parser = fn(&SourceFile, &mut Diagnostics) -> Vec<TypeDef>;
+
+fn parse_file_with(file: &SourceFile, speakeasy: Parser, diags: &mut Diagnostics) -> Vec<TypeDef> {
+    let one_type_per_file = |parse: Parser, diags: &mut Diagnostics| {
         let mut found = Diagnostics::new();
         let mut types = parse(file, &mut found);
         let found = found.into_sorted();
@@ -28,7 +41,7 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Vec<TypeDef> {
         types
     };
     match file.kind {
-        SourceKind::SpeakeasyMarkdown => one_type_per_file(speakeasy::parse, diags),
+        SourceKind::SpeakeasyMarkdown => one_type_per_file(speakeasy, diags),
         SourceKind::TypeScript => typescript::parse(file, diags),
         SourceKind::TypeDocText => one_type_per_file(typedoc::parse, diags),
         // Overrides are read by `config`, not by a schema parser.

@@ -17,8 +17,8 @@ pub(crate) fn prose(lines: &[&str]) -> (Docs, Option<String>) {
     let mut note = None;
     for line in lines {
         let line = line.trim_end();
-        if let Some(rest) = line.trim_start().strip_prefix(PROSE_DEPRECATED) {
-            note = Some(rest.trim().to_string());
+        if let Some(rest) = prose_deprecation(line) {
+            note = Some(rest.to_string());
             continue;
         }
         if line.is_empty() {
@@ -33,6 +33,16 @@ pub(crate) fn prose(lines: &[&str]) -> (Docs, Option<String>) {
         out.pop();
     }
     (Docs { lines: out }, note)
+}
+
+/// What [`prose`] gives as the note, without the docs: for `check`, which needs no docs.
+pub(crate) fn prose_note(lines: &[&str]) -> Option<String> {
+    lines.iter().rev().find_map(|line| prose_deprecation(line.trim_end())).map(str::to_string)
+}
+
+/// The note of a deprecation blockquote line (trailing space already trimmed).
+fn prose_deprecation(line: &str) -> Option<&str> {
+    line.trim_start().strip_prefix(PROSE_DEPRECATED).map(str::trim)
 }
 
 /// The deprecation of an item struck through (`~~Name~~`) or carrying a deprecation note.
@@ -54,11 +64,9 @@ pub(crate) fn cell(raw: &str) -> (Docs, Option<String>) {
     let text = unescape_pipes(raw);
     let mut pieces = split_breaks(&text);
     let mut note = None;
-    if let Some(first) = pieces.first() {
-        if let Some(rest) = CELL_DEPRECATED.iter().find_map(|p| first.trim_start().strip_prefix(p)) {
-            note = Some(rest.trim().to_string());
-            pieces.remove(0);
-        }
+    if let Some(rest) = pieces.first().and_then(|first| cell_deprecation(first)) {
+        note = Some(rest.to_string());
+        pieces.remove(0);
     }
     let mut lines: Vec<String> = Vec::with_capacity(pieces.len());
     for piece in pieces {
@@ -78,6 +86,25 @@ pub(crate) fn cell(raw: &str) -> (Docs, Option<String>) {
         lines.clear();
     }
     (Docs { lines }, note)
+}
+
+/// What [`cell`] gives as the note, without the docs: for `check`, which needs no docs.
+pub(crate) fn cell_note(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    if raw.is_empty() || raw == "N/A" {
+        return None;
+    }
+    let text = unescape_pipes(raw);
+    let first = match next_break(&text, 0) {
+        Some((at, _)) => text.get(..at).unwrap_or(""),
+        None => &text,
+    };
+    cell_deprecation(first).map(str::to_string)
+}
+
+/// The note of a leading deprecation notice in the first piece of a cell.
+fn cell_deprecation(first: &str) -> Option<&str> {
+    CELL_DEPRECATED.iter().find_map(|p| first.trim_start().strip_prefix(p)).map(str::trim)
 }
 
 /// An Example cell, as one short doc line: `Example: …` (its `<br/>`s become spaces).
@@ -104,20 +131,25 @@ pub(crate) fn unescape_pipes(s: &str) -> std::borrow::Cow<'_, str> {
 fn split_breaks(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut seg = 0;
-    let mut pos = 0;
-    while let Some(at) = s.get(pos..).and_then(|r| r.find("<br")).map(|i| i + pos) {
-        let after = s.get(at + 3..).unwrap_or("");
-        match ["/>", ">", " />"].iter().find(|t| after.starts_with(**t)) {
-            Some(t) => {
-                out.push(s.get(seg..at).unwrap_or(""));
-                seg = at + 3 + t.len();
-                pos = seg;
-            }
-            None => pos = at + 3,
-        }
+    while let Some((at, end)) = next_break(s, seg) {
+        out.push(s.get(seg..at).unwrap_or(""));
+        seg = end;
     }
     out.push(s.get(seg..).unwrap_or(""));
     out
+}
+
+/// The first `<br/>` (`<br>`, `<br />`) at or after byte `from`: where it starts and ends.
+fn next_break(s: &str, from: usize) -> Option<(usize, usize)> {
+    let mut pos = from;
+    while let Some(at) = s.get(pos..).and_then(|r| r.find("<br")).map(|i| i + pos) {
+        let after = s.get(at + 3..).unwrap_or("");
+        match ["/>", ">", " />"].iter().find(|t| after.starts_with(**t)) {
+            Some(t) => return Some((at, at + 3 + t.len())),
+            None => pos = at + 3,
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -35,9 +35,22 @@ pub(crate) struct Ctx<'a> {
     pub lines: Vec<&'a str>,
     pub flavour: Flavour,
     pub diags: &'a mut Diagnostics,
+    /// Whether descriptions become [`crate::model::Docs`]; `check` needs none (deprecation
+    /// notes are read either way).
+    pub docs: bool,
 }
 
 impl<'a> Ctx<'a> {
+    /// The prose of these lines, and its deprecation note ([`docs::prose`]).
+    fn prose(&self, lines: std::ops::Range<usize>) -> (crate::model::Docs, Option<String>) {
+        let lines = self.lines.get(lines).unwrap_or(&[]);
+        if self.docs {
+            docs::prose(lines)
+        } else {
+            (crate::model::Docs::default(), docs::prose_note(lines))
+        }
+    }
+
     /// The location of byte `byte` of line `idx` (0-based index into `lines`).
     pub fn loc(&self, idx: usize, byte: usize) -> Location {
         let line = self.lines.get(idx).copied().unwrap_or("");
@@ -89,12 +102,22 @@ pub(crate) fn offset_in(whole: &str, part: &str) -> usize {
 /// `## Name` heading with a `### Fields` table (`utils/retryconfig.md`'s `BackoffStrategy`),
 /// which return that type too. Nothing is returned for a file without an H1.
 pub fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Vec<TypeDef> {
+    parse_with(file, true, diags)
+}
+
+/// [`parse`], building docs only if `docs`: the same types and diagnostics otherwise, every
+/// doc empty (what `check` keeps of them).
+pub fn parse_without_docs(file: &SourceFile, diags: &mut Diagnostics) -> Vec<TypeDef> {
+    parse_with(file, false, diags)
+}
+
+fn parse_with(file: &SourceFile, docs: bool, diags: &mut Diagnostics) -> Vec<TypeDef> {
     // Room for a typical doc's lines at once: growing from empty took four allocations a file.
     let mut lines: Vec<&str> = Vec::with_capacity(64);
     lines.extend(file.text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)));
     let flavour =
         if lines.iter().any(|l| l.starts_with("```typescript")) { Flavour::TypeScript } else { Flavour::Python };
-    let mut ctx = Ctx { file, lines, flavour, diags };
+    let mut ctx = Ctx { file, lines, flavour, diags, docs };
     parse_document(&mut ctx)
 }
 
@@ -137,7 +160,7 @@ fn parse_document<'a>(ctx: &mut Ctx<'a>) -> Vec<TypeDef> {
 
     let headings = scan_headings(ctx, h1 + 1);
     let prose_end = headings.first().map_or(ctx.lines.len(), |h| h.idx);
-    let (docs, note) = docs::prose(ctx.lines.get(h1 + 1..prose_end).unwrap_or(&[]));
+    let (docs, note) = ctx.prose(h1 + 1..prose_end);
     let deprecated = docs::deprecation(deprecated_h1, note);
 
     let mut body: Option<(TypeKind, Heading<'_>)> = None;
@@ -288,7 +311,7 @@ fn sub_type(ctx: &mut Ctx<'_>, h: Heading<'_>, end: usize, subs: &[Heading<'_>])
         ctx.error(s.idx, 0, msg, "a nested type section holds prose and one `### Fields` table");
     }
     let table_end = subs.get(1).map_or(end, |s| s.idx);
-    let (docs, note) = docs::prose(ctx.lines.get(h.idx + 1..fields.idx).unwrap_or(&[]));
+    let (docs, note) = ctx.prose(h.idx + 1..fields.idx);
     let structure = object::parse_section(ctx, fields.idx + 1..table_end, "`### Fields`");
     Some(TypeDef {
         name: h.title.to_string(),

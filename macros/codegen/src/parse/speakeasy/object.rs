@@ -216,8 +216,9 @@ fn parse_row<'a>(
     }
 
     let desc_cell = cell_at(row, cols.description);
-    let (mut docs, note) = docs::cell(desc_cell.text);
-    if let Some(example) = cols.example.and_then(|i| docs::example(cell_at(row, i).text)) {
+    let (mut docs, note) =
+        if ctx.docs { docs::cell(desc_cell.text) } else { (Docs::default(), docs::cell_note(desc_cell.text)) };
+    if let Some(example) = cols.example.filter(|_| ctx.docs).and_then(|i| docs::example(cell_at(row, i).text)) {
         if !docs.lines.is_empty() {
             docs.lines.push(String::new());
         }
