@@ -154,10 +154,11 @@ fn read_and_parse(found: Vec<read::Found>, keep: Keep, diags: &mut Diagnostics) 
                     let first = types.len();
                     match keep {
                         Keep::Everything => types.extend(parse::parse_file(&file, &mut diags)),
-                        Keep::NoDocs => types.extend(parse::parse_file_without_docs(&file, &mut diags)),
-                    }
-                    if keep == Keep::NoDocs {
-                        types[first..].iter_mut().for_each(drop_docs);
+                        Keep::NoDocs => {
+                            types.extend(parse::parse_file_without_docs(&file, &mut diags));
+                            // The parsers that make docs anyway (TypeScript, TypeDoc).
+                            types[first..].iter_mut().for_each(drop_docs);
+                        }
                     }
                     buffer = file.text.into_bytes();
                 }
