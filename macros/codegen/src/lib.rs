@@ -2,7 +2,8 @@
 //!
 //! One pipeline, one module per stage:
 //! [`read`] the schema folder → [`parse`] each file (one module per input format) →
-//! the format-free [`model`] → [`resolve`] references across files → [`emit`] Rust tokens.
+//! the format-free [`model`] → [`resolve`] references across files → [`name`] every Rust
+//! identifier (and which types of one shape are written once) → [`emit`] Rust tokens.
 //! The proc macro `llm-usage-macros` and the `llm-usage` command-line tool are thin shells
 //! over [`generate`] and [`check`]; so is [`Builder`] (feature `build`), for a `build.rs`.
 

@@ -71,29 +71,27 @@ fn emit_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef) -> TokenStream {
     }
 }
 
-/// `pub type Name = Target;`
+/// `pub type Name = Target;` for an alias the doc declares.
 fn alias(ctx: &Ctx<'_>, id: usize, def: &TypeDef, target: &TypeRef) -> TokenStream {
-    let ident = ctx.ident(id);
-    let docs = docs::DocLines::of_type(def).to_attrs();
-    let target = types::rust_type(ctx, target, ctx.module(id));
-    let deprecated = docs::deprecated_attr(def.deprecated.as_ref());
-    quote! {
-        #docs
-        #deprecated
-        pub type #ident = #target;
-    }
+    let path = types::rust_type(ctx, target, ctx.module(id));
+    pub_type(ctx, id, def, path, types::mentions_deprecated(ctx, target))
 }
 
-/// `pub type Name = Other;` for a type written as another of its shape, with its own docs.
+/// `pub type Name = Other;` for a type written as another of its shape.
 fn same_shape(ctx: &Ctx<'_>, id: usize, def: &TypeDef, shape: usize) -> TokenStream {
+    let path = types::named_type_path(ctx, shape, ctx.module(id));
+    // Deprecation is part of a shape: the other type is deprecated exactly when this one is.
+    pub_type(ctx, id, def, path, def.deprecated.is_some())
+}
+
+/// `pub type Name = target;` with the type's own docs; naming a deprecated type there is not
+/// a use to warn about.
+fn pub_type(ctx: &Ctx<'_>, id: usize, def: &TypeDef, target: TokenStream, names_deprecated: bool) -> TokenStream {
     let ident = ctx.ident(id);
     let docs = docs::DocLines::of_type(def).to_attrs();
     let deprecated = docs::deprecated_attr(def.deprecated.as_ref());
-    // The other type is deprecated too (deprecation is part of a shape): naming it here is
-    // not a use to warn about.
-    let allow_deprecated = deprecated_allow(def.deprecated.is_some());
+    let allow_deprecated = deprecated_allow(names_deprecated);
     let allow_camel = camel_allow(ident);
-    let target = types::named_type_path(ctx, shape, ctx.module(id));
     quote! {
         #docs
         #deprecated

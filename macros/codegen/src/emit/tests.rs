@@ -309,3 +309,12 @@ fn a_type_of_another_s_shape_is_a_pub_type_of_it_across_modules_with_its_own_doc
     );
     assert_eq!(out.matches("pub enum").count(), 2, "{out}");
 }
+
+#[test]
+fn an_alias_of_a_deprecated_type_does_not_warn_where_it_names_it() {
+    let legacy = TypeDef { deprecated: Some(Deprecation::default()), ..def("Legacy", "", str_enum(&["a"])) };
+    let schema =
+        Schema { types: vec![legacy, def("Current", "", TypeKind::Alias(named("Legacy", 0)))], ..Schema::default() };
+    let out = emit_ok(&schema);
+    assert!(out.contains("#[allow(deprecated)]\npub type Current = Legacy;"), "{out}");
+}

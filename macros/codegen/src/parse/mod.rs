@@ -29,7 +29,8 @@ pub fn parse_file_without_docs(file: &SourceFile, diags: &mut Diagnostics) -> Ve
 
 type Parser = fn(&SourceFile, &mut Diagnostics) -> Vec<TypeDef>;
 
-fn parse_file_with(file: &SourceFile, speakeasy: Parser, diags: &mut Diagnostics) -> Vec<TypeDef> {
+/// [`parse_file`], with `speakeasy_parse` for Speakeasy docs.
+fn parse_file_with(file: &SourceFile, speakeasy_parse: Parser, diags: &mut Diagnostics) -> Vec<TypeDef> {
     let one_type_per_file = |parse: Parser, diags: &mut Diagnostics| {
         let mut found = Diagnostics::new();
         let mut types = parse(file, &mut found);
@@ -41,7 +42,7 @@ fn parse_file_with(file: &SourceFile, speakeasy: Parser, diags: &mut Diagnostics
         types
     };
     match file.kind {
-        SourceKind::SpeakeasyMarkdown => one_type_per_file(speakeasy, diags),
+        SourceKind::SpeakeasyMarkdown => one_type_per_file(speakeasy_parse, diags),
         SourceKind::TypeScript => typescript::parse(file, diags),
         SourceKind::TypeDocText => one_type_per_file(typedoc::parse, diags),
         // Overrides are read by `config`, not by a schema parser.
