@@ -51,6 +51,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A Description cell's docs and deprecation note ([`docs::cell`]).
+    fn cell(&self, raw: &str) -> (crate::model::Docs, Option<String>) {
+        if self.docs {
+            docs::cell(raw)
+        } else {
+            (crate::model::Docs::default(), docs::cell_note(raw))
+        }
+    }
+
     /// The location of byte `byte` of line `idx` (0-based index into `lines`).
     pub fn loc(&self, idx: usize, byte: usize) -> Location {
         let line = self.lines.get(idx).copied().unwrap_or("");

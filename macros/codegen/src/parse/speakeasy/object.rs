@@ -216,8 +216,7 @@ fn parse_row<'a>(
     }
 
     let desc_cell = cell_at(row, cols.description);
-    let (mut docs, note) =
-        if ctx.docs { docs::cell(desc_cell.text) } else { (Docs::default(), docs::cell_note(desc_cell.text)) };
+    let (mut docs, note) = ctx.cell(desc_cell.text);
     if let Some(example) = cols.example.filter(|_| ctx.docs).and_then(|i| docs::example(cell_at(row, i).text)) {
         if !docs.lines.is_empty() {
             docs.lines.push(String::new());
