@@ -37,10 +37,10 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, idx: usize, out: &mut Vec<EnumValue>) -> u
     }
     let (table, end) = table::read_table(ctx, idx);
     // Every Value cell is read before any is typed: one cell that is not an integer makes them all strings.
-    let mut cells: Vec<(usize, Cell<'_>)> = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
+    let mut cells: Vec<(usize, Cell<'_>)> = Vec::with_capacity(table.rows().len());
+    for row in table.rows() {
         // `read_table` keeps only rows with one cell per header column.
-        let [name, value] = row.cells.as_slice() else { continue };
+        let [name, value] = row.cells else { continue };
         let member = name.text.strip_prefix('`').and_then(|n| n.strip_suffix('`')).filter(|n| !n.trim().is_empty());
         if member.is_none() {
             let msg = if name.text.is_empty() {

@@ -82,7 +82,7 @@ struct Columns {
 const COLUMNS_NOTE: &str =
     "a Fields table has the columns `Field | Type | Required | Description`, optionally `| Example`";
 
-fn columns(ctx: &mut Ctx<'_>, header: &Row<'_>) -> Option<Columns> {
+fn columns(ctx: &mut Ctx<'_>, header: &Row<'_, '_>) -> Option<Columns> {
     let (mut name, mut ty, mut required, mut description, mut example) = (None, None, None, None, None);
     let mut ok = true;
     for (i, cell) in header.cells.iter().enumerate() {
@@ -145,13 +145,13 @@ pub(crate) fn parse_section(ctx: &mut Ctx<'_>, range: Range<usize>, section: &st
             ctx.error(after, 0, msg, format!("{section} holds only the fields table"));
         }
     }
-    let Some(cols) = columns(ctx, &table.header) else {
+    let Some(cols) = columns(ctx, &table.header()) else {
         return StructDef::default();
     };
     let mut out = StructDef::default();
-    let mut seen: HashSet<&str> = HashSet::with_capacity(table.rows.len());
-    for row in &table.rows {
-        if let Some(field) = parse_row(ctx, &cols, row, &mut seen, &mut out.additional) {
+    let mut seen: HashSet<&str> = HashSet::with_capacity(table.rows().len());
+    for row in table.rows() {
+        if let Some(field) = parse_row(ctx, &cols, &row, &mut seen, &mut out.additional) {
             // Python spells a reserved key with a `_` (`bytes_`): beside a field of the plain
             // name (`bytes`) both would be one JSON key.
             if let Some(first) = out.fields.iter().find(|f| f.wire_name == field.wire_name) {
@@ -172,14 +172,14 @@ pub(crate) fn parse_section(ctx: &mut Ctx<'_>, range: Range<usize>, section: &st
     out
 }
 
-fn cell_at<'a>(row: &Row<'a>, i: usize) -> Cell<'a> {
+fn cell_at<'a>(row: &Row<'_, 'a>, i: usize) -> Cell<'a> {
     row.cells.get(i).copied().unwrap_or(Cell { text: "", start: 0 })
 }
 
 fn parse_row<'a>(
     ctx: &mut Ctx<'a>,
     cols: &Columns,
-    row: &Row<'a>,
+    row: &Row<'_, 'a>,
     seen: &mut HashSet<&'a str>,
     additional: &mut Option<Docs>,
 ) -> Option<Field> {

@@ -13,18 +13,45 @@ pub(crate) struct Cell<'a> {
     pub start: usize,
 }
 
-#[derive(Debug, Clone)]
-pub(crate) struct Row<'a> {
+/// One row of a [`Table`]: the index of its line and its cells.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Row<'t, 'a> {
     /// 0-based index of the line.
     pub idx: usize,
-    pub cells: Vec<Cell<'a>>,
+    pub cells: &'t [Cell<'a>],
 }
 
+/// A table's rows, every row's cells in one list (a table of n rows is one allocation for its
+/// cells, not n): [`Table::header`] and [`Table::rows`] give each row's slice of it.
 #[derive(Debug, Clone)]
 pub(crate) struct Table<'a> {
-    pub header: Row<'a>,
+    cells: Vec<Cell<'a>>,
+    header: Span,
     /// Data rows whose cell count matches the header's (the others are reported).
-    pub rows: Vec<Row<'a>>,
+    rows: Vec<Span>,
+}
+
+/// Where a row's cells are in [`Table::cells`].
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    idx: usize,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Table<'a> {
+    fn row(&self, span: Span) -> Row<'_, 'a> {
+        Row { idx: span.idx, cells: self.cells.get(span.start..span.end).unwrap_or(&[]) }
+    }
+
+    pub fn header(&self) -> Row<'_, 'a> {
+        self.row(self.header)
+    }
+
+    /// The data rows, in order.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = Row<'_, 'a>> {
+        self.rows.iter().map(|span| self.row(*span))
+    }
 }
 
 /// Trims ASCII spaces and tabs from both ends, fast on long runs of padding.
@@ -50,6 +77,13 @@ pub(crate) fn trim_padding(s: &str) -> &str {
 /// The pieces before the first and after the last pipe are dropped when empty.
 pub(crate) fn split_row(line: &str) -> Vec<Cell<'_>> {
     let mut cells = Vec::new();
+    split_row_into(line, &mut cells);
+    cells
+}
+
+/// [`split_row`], appending the cells to `cells`; returns how many it appended.
+fn split_row_into<'a>(line: &'a str, cells: &mut Vec<Cell<'a>>) -> usize {
+    let before = cells.len();
     let bytes = line.as_bytes();
     let mut piece_start = 0usize;
     let mut search = 0usize;
@@ -71,7 +105,7 @@ pub(crate) fn split_row(line: &str) -> Vec<Cell<'_>> {
     if !trim_padding(tail).is_empty() {
         cells.push(cell(line, piece_start, tail));
     }
-    cells
+    cells.len() - before
 }
 
 fn cell<'a>(line: &'a str, piece_start: usize, piece: &'a str) -> Cell<'a> {
@@ -106,33 +140,36 @@ pub(crate) fn table_end(lines: &[&str], idx: usize) -> usize {
 pub(crate) fn read_table<'a>(ctx: &mut Ctx<'a>, idx: usize) -> (Table<'a>, usize) {
     let end = table_end(&ctx.lines, idx);
     let header_line: &'a str = ctx.lines.get(idx).copied().unwrap_or("");
-    let header = Row { idx, cells: split_row(header_line) };
+    // Room for every row of as many cells as the header has, separator included.
+    let mut cells = Vec::new();
+    let width = split_row_into(header_line, &mut cells);
+    cells.reserve(width * (end - idx).saturating_sub(1));
+    let header = Span { idx, start: 0, end: width };
     let mut data_from = idx + 1;
-    let sep_line: Option<&'a str> = ctx.lines.get(idx + 1).copied().filter(|l| l.starts_with('|'));
-    match sep_line.map(split_row) {
-        Some(cells) if is_separator(&cells) => {
+    if let Some(sep_line) = ctx.lines.get(idx + 1).copied().filter(|l| l.starts_with('|')) {
+        let sep_width = split_row_into(sep_line, &mut cells);
+        let is_sep = is_separator(cells.get(width..).unwrap_or(&[]));
+        cells.truncate(width);
+        if is_sep {
             data_from = idx + 2;
-            if cells.len() != header.cells.len() {
-                let msg = format!("separator row has {} cells but the header has {}", cells.len(), header.cells.len());
+            if sep_width != width {
+                let msg = format!("separator row has {sep_width} cells but the header has {width}");
                 ctx.error(idx + 1, 0, msg, "the separator row has one `---` per header column");
             }
         }
-        _ => {
-            let msg = format!("table has no separator row after its header `{}`", quote(header_line.trim()));
-            ctx.error(idx, 0, msg, "a markdown table's second line is `| --- | --- | … |`");
-        }
+    }
+    if data_from == idx + 1 {
+        let msg = format!("table has no separator row after its header `{}`", quote(header_line.trim()));
+        ctx.error(idx, 0, msg, "a markdown table's second line is `| --- | --- | … |`");
     }
     let mut rows = Vec::with_capacity(end.saturating_sub(data_from));
     for row_idx in data_from..end {
         let line: &'a str = ctx.lines.get(row_idx).copied().unwrap_or("");
-        let cells = split_row(line);
-        if cells.len() != header.cells.len() {
-            let msg = format!(
-                "table row has {} cells but the header has {}: `{}`",
-                cells.len(),
-                header.cells.len(),
-                quote(line.trim())
-            );
+        let start = cells.len();
+        let count = split_row_into(line, &mut cells);
+        if count != width {
+            cells.truncate(start);
+            let msg = format!("table row has {count} cells but the header has {width}: `{}`", quote(line.trim()));
             ctx.error(
                 row_idx,
                 0,
@@ -141,9 +178,9 @@ pub(crate) fn read_table<'a>(ctx: &mut Ctx<'a>, idx: usize) -> (Table<'a>, usize
             );
             continue;
         }
-        rows.push(Row { idx: row_idx, cells });
+        rows.push(Span { idx: row_idx, start, end: start + count });
     }
-    (Table { header, rows }, end)
+    (Table { cells, header, rows }, end)
 }
 
 #[cfg(test)]
@@ -172,6 +209,28 @@ mod tests {
         assert_eq!(trim_padding(&padded), "x");
         assert_eq!(trim_padding("   "), "");
         assert_eq!(trim_padding(" é "), "é");
+    }
+
+    /// Every row's cells are one list: the rows kept after a rejected one (too few cells, too
+    /// many) still get exactly their own cells, and the separator's never show.
+    #[test]
+    fn rows_keep_their_own_cells_around_rejected_rows() {
+        let text = "| Name | Value |\n| --- | --- |\n| `A` | a |\n| `B` |\n| `C` | c | extra |\n| `D` | d |\nafter";
+        let file = super::super::test_support::source("x.md", text);
+        let mut diags = crate::diagnostic::Diagnostics::new();
+        let lines: Vec<&str> = file.text.split('\n').collect();
+        let mut ctx = Ctx { file: &file, lines, flavour: super::super::Flavour::Python, diags: &mut diags, docs: true };
+        let (table, end) = read_table(&mut ctx, 0);
+        assert_eq!(end, 6);
+        let header = table.header();
+        assert_eq!((header.idx, header.cells.iter().map(|c| c.text).collect::<Vec<_>>()), (0, vec!["Name", "Value"]));
+        let rows: Vec<(usize, Vec<&str>)> =
+            table.rows().map(|row| (row.idx, row.cells.iter().map(|c| c.text).collect())).collect();
+        assert_eq!(rows, [(2, vec!["`A`", "a"]), (5, vec!["`D`", "d"])]);
+        let messages: Vec<String> = diags.into_sorted().into_iter().map(|d| d.message).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].starts_with("table row has 1 cells but the header has 2"), "{messages:?}");
+        assert!(messages[1].starts_with("table row has 3 cells but the header has 2"), "{messages:?}");
     }
 
     #[test]
