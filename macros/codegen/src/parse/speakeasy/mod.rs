@@ -123,7 +123,14 @@ pub fn parse_without_docs(file: &SourceFile, diags: &mut Diagnostics) -> Vec<Typ
 fn parse_with(file: &SourceFile, docs: bool, diags: &mut Diagnostics) -> Vec<TypeDef> {
     // Room for a typical doc's lines at once: growing from empty took four allocations a file.
     let mut lines: Vec<&str> = Vec::with_capacity(64);
-    lines.extend(file.text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)));
+    let text = file.text.as_str();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        // `\n` is ASCII, so both ends are char boundaries.
+        let line = text.get(start..end).unwrap_or("");
+        lines.push(line.strip_suffix('\r').unwrap_or(line));
+        start = end + 1;
+    }
     let flavour =
         if lines.iter().any(|l| l.starts_with("```typescript")) { Flavour::TypeScript } else { Flavour::Python };
     let mut ctx = Ctx { file, lines, flavour, diags, docs };

@@ -57,17 +57,22 @@ impl<'a> Table<'a> {
 /// Trims ASCII spaces and tabs from both ends, fast on long runs of padding.
 pub(crate) fn trim_padding(s: &str) -> &str {
     let b = s.as_bytes();
-    let mut start = 0;
-    while b.get(start).is_some_and(|c| *c == b' ' || *c == b'\t') {
-        start += 1;
-    }
+    // Padding runs to thousands of spaces: skip it from the end 128 bytes at a time (one
+    // vectorized comparison each), then in smaller steps. The end first, so that a cell of
+    // padding only is not walked byte by byte from the start.
+    const SPACES: [u8; 128] = [b' '; 128];
     let mut end = b.len();
-    const SPACES: [u8; 16] = [b' '; 16];
-    while end >= start + 16 && b.get(end - 16..end) == Some(&SPACES[..]) {
-        end -= 16;
+    for step in [128, 16, 4] {
+        while end >= step && b.get(end - step..end) == SPACES.get(..step) {
+            end -= step;
+        }
     }
-    while end > start && b.get(end - 1).is_some_and(|c| *c == b' ' || *c == b'\t') {
+    while end > 0 && b.get(end - 1).is_some_and(|c| *c == b' ' || *c == b'\t') {
         end -= 1;
+    }
+    let mut start = 0;
+    while start < end && b.get(start).is_some_and(|c| *c == b' ' || *c == b'\t') {
+        start += 1;
     }
     // Only ASCII bytes were skipped, so both ends are char boundaries.
     s.get(start..end).unwrap_or("")
@@ -88,7 +93,7 @@ fn split_row_into<'a>(line: &'a str, cells: &mut Vec<Cell<'a>>) -> usize {
     let mut piece_start = 0usize;
     let mut search = 0usize;
     let mut first = true;
-    while let Some(rel) = line.get(search..).and_then(|r| r.find('|')) {
+    while let Some(rel) = bytes.get(search..).and_then(|rest| memchr::memchr(b'|', rest)) {
         let at = search + rel;
         search = at + 1;
         if at > 0 && bytes.get(at - 1) == Some(&b'\\') {
@@ -201,6 +206,26 @@ mod tests {
         assert_eq!(cells[0].start, 2);
         assert_eq!(cells[1].start, line.find('*').unwrap());
         assert_eq!(cells[1].text, "*str*");
+    }
+
+    /// The word-at-a-time skips give what trimming byte by byte gives, for every padding
+    /// length around the 8- and 32-byte steps, with tabs and text at every position.
+    #[test]
+    fn trim_padding_is_trimming_spaces_and_tabs() {
+        for text in ["", "x", "a b", "é  z", "\tq\t"] {
+            for before in 0..40 {
+                for after in 0..80 {
+                    for tab_at in [None, Some(0), Some(7), Some(31)] {
+                        let mut tail = " ".repeat(after);
+                        if let Some(at) = tab_at.filter(|at| *at < after) {
+                            tail.replace_range(at..=at, "\t");
+                        }
+                        let padded = format!("{}{text}{tail}", " ".repeat(before));
+                        assert_eq!(trim_padding(&padded), padded.trim_matches([' ', '\t']), "{padded:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
