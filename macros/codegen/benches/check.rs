@@ -2,6 +2,7 @@
 //! of the same files (one thread), and beside reading them and running pulldown-cmark's event
 //! stream over them: the figures behind the README's performance table and the choice of a
 //! hand-written line scanner over pulldown-cmark. `check` reads and parses on every core.
+//! Last, `check` and the plain read in alternating pairs, for the ratio of the two.
 //!
 //! Run with `cargo bench -p llm-usage-codegen`; it needs `../shared/corpus` beside the checkout.
 
@@ -50,6 +51,38 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+    paired(&dir, &input);
+}
+
+/// The ratio the goal is about, measured in alternation: `check`, then the plain read, 31
+/// times, and the median of the 31 ratios. Criterion times each candidate in a block of its
+/// own, so a machine that gets busier between the blocks moves the ratio of their medians;
+/// a pair is timed seconds apart, not minutes.
+fn paired(dir: &Path, input: &Input) {
+    const PAIRS: usize = 31;
+    let time = |run: &dyn Fn()| {
+        let start = std::time::Instant::now();
+        run();
+        start.elapsed().as_secs_f64()
+    };
+    let mut ratios: Vec<f64> = (0..PAIRS)
+        .map(|_| {
+            let check = time(&|| {
+                black_box(llm_usage_codegen::check(input).types);
+            });
+            let plain = time(&|| {
+                black_box(plain_read(dir));
+            });
+            check / plain
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    println!(
+        "orq-python corpus/check ÷ plain read, {PAIRS} alternating pairs: median {:.3} (quartiles {:.3}–{:.3})",
+        ratios[PAIRS / 2],
+        ratios[PAIRS / 4],
+        ratios[3 * PAIRS / 4]
+    );
 }
 
 /// Walks the folder with `fs::read_dir` and reads every file, one thread, no checks.
