@@ -127,7 +127,8 @@ fn read_configs(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<config:
 /// Reads and parses files on every core. The sorted files are cut into blocks that the
 /// threads take one at a time (so that a run of large files does not leave a core idle), and
 /// the blocks' results are joined in order, so the result does not depend on the threads.
-/// A file's text is dropped as soon as it is parsed.
+/// A file's text is dropped as soon as it is parsed; the list of files is dropped here, once
+/// every thread is done with it (see [`read::Found::read_into`]).
 fn read_and_parse(found: Vec<read::Found>, keep: Keep, diags: &mut Diagnostics) -> Vec<model::TypeDef> {
     /// Files per block: small enough to balance, large enough that taking one costs nothing.
     const BLOCK: usize = 64;
@@ -135,12 +136,7 @@ fn read_and_parse(found: Vec<read::Found>, keep: Keep, diags: &mut Diagnostics) 
     const FILES_PER_THREAD: usize = 256;
     let threads =
         std::thread::available_parallelism().map_or(1, |n| n.get()).min(found.len() / FILES_PER_THREAD).max(1);
-    let mut blocks: Vec<Vec<read::Found>> = Vec::with_capacity(found.len().div_ceil(BLOCK));
-    let mut files = found.into_iter();
-    while files.len() > 0 {
-        blocks.push(files.by_ref().take(BLOCK).collect());
-    }
-    let queue = std::sync::Mutex::new(blocks.into_iter().enumerate());
+    let queue = std::sync::Mutex::new(found.chunks(BLOCK).enumerate());
     // Takes blocks until none is left; returns each block's types and diagnostics.
     let work = || {
         let mut done = Vec::new();
