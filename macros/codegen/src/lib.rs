@@ -85,11 +85,13 @@ enum Keep {
 fn load_keeping(input: &Input, keep: Keep) -> Loaded {
     let mut diags = Diagnostics::new();
     let found = read::find_files(input, &mut diags);
-    let files = found.iter().map(|f| f.rel().to_string()).collect();
-    let (config_files, schema_files): (Vec<_>, Vec<_>) =
-        found.into_iter().partition(|f| f.kind() == read::SourceKind::Config);
-    let configs = read_configs(config_files, &mut diags);
-    let types = read_and_parse(schema_files, keep, &mut diags);
+    let is_config = |f: &&read::Found| f.kind() == read::SourceKind::Config;
+    let configs = read_configs(found.iter().filter(is_config), &mut diags);
+    let schema_files: Vec<&read::Found> = found.iter().filter(|f| !is_config(f)).collect();
+    let types = read_and_parse(&schema_files, keep, &mut diags);
+    drop(schema_files);
+    // Every path found, moved out of the list now that the files are read.
+    let files = found.into_iter().map(read::Found::into_rel).collect();
     // With roots, only the declarations they reach may produce diagnostics: a problem found
     // outside every declaration matters only outside the folders that roots limit.
     if input.roots.is_some() {
@@ -114,10 +116,10 @@ fn load_keeping(input: &Input, keep: Keep) -> Loaded {
 }
 
 /// Reads and parses every `llm-usage.toml`.
-fn read_configs(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<config::Config> {
-    let mut configs = Vec::with_capacity(found.len());
+fn read_configs<'f>(found: impl Iterator<Item = &'f read::Found>, diags: &mut Diagnostics) -> Vec<config::Config> {
+    let mut configs = Vec::new();
     for file in found {
-        if let Some(file) = file.read(diags) {
+        if let Some(file) = file.read_into(Vec::new(), diags) {
             configs.push(config::parse(&file.text, &file.dir, &file.display, diags));
         }
     }
@@ -127,9 +129,9 @@ fn read_configs(found: Vec<read::Found>, diags: &mut Diagnostics) -> Vec<config:
 /// Reads and parses files on every core. The sorted files are cut into blocks that the
 /// threads take one at a time (so that a run of large files does not leave a core idle), and
 /// the blocks' results are joined in order, so the result does not depend on the threads.
-/// A file's text is dropped as soon as it is parsed; the list of files is dropped here, once
-/// every thread is done with it (see [`read::Found::read_into`]).
-fn read_and_parse(found: Vec<read::Found>, keep: Keep, diags: &mut Diagnostics) -> Vec<model::TypeDef> {
+/// A file's text is dropped as soon as it is parsed; the list of files is the caller's, freed
+/// once every thread is done with it (see [`read::Found::read_into`]).
+fn read_and_parse(found: &[&read::Found], keep: Keep, diags: &mut Diagnostics) -> Vec<model::TypeDef> {
     /// Files per block: small enough to balance, large enough that taking one costs nothing.
     const BLOCK: usize = 64;
     // Small folders (a crate's own `schemas/`) are not worth a thread.

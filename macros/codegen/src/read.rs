@@ -100,6 +100,11 @@ impl Found {
         self.kind
     }
 
+    /// [`rel`](Self::rel), without a copy.
+    pub fn into_rel(self) -> String {
+        self.rel
+    }
+
     /// Reads the file, reporting why it cannot be used if so.
     pub fn read(self, diags: &mut Diagnostics) -> Option<SourceFile> {
         let display = self.display_name();
