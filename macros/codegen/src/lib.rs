@@ -89,7 +89,6 @@ fn load_keeping(input: &Input, keep: Keep) -> Loaded {
     let configs = read_configs(found.iter().filter(is_config), &mut diags);
     let schema_files: Vec<&read::Found> = found.iter().filter(|f| !is_config(f)).collect();
     let types = read_and_parse(&schema_files, keep, &mut diags);
-    drop(schema_files);
     // Every path found, moved out of the list now that the files are read.
     let files = found.into_iter().map(read::Found::into_rel).collect();
     // With roots, only the declarations they reach may produce diagnostics: a problem found

@@ -174,13 +174,12 @@ impl ChangeKind {
     /// Documentation only, or which names are one Rust type: reported as information, never
     /// breaking.
     pub fn is_info(self) -> bool {
-        matches!(
-            self,
-            ChangeKind::DocsChanged
-                | ChangeKind::DeprecationChanged
-                | ChangeKind::SameTypeJoined
-                | ChangeKind::SameTypeParted
-        )
+        self.is_docs() || matches!(self, ChangeKind::SameTypeJoined | ChangeKind::SameTypeParted)
+    }
+
+    /// A change of documentation (or deprecation) only: the information a report counts as docs.
+    pub fn is_docs(self) -> bool {
+        matches!(self, ChangeKind::DocsChanged | ChangeKind::DeprecationChanged)
     }
 }
 

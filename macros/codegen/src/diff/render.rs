@@ -28,7 +28,7 @@ impl Summary {
             summary.wire_breaking_types += usize::from(group.iter().any(|c| c.wire.is_breaking()));
             summary.api_breaking_types += usize::from(group.iter().any(|c| c.api.is_breaking()));
         }
-        summary.docs_changes = changes.iter().filter(|c| is_docs(c)).count();
+        summary.docs_changes = changes.iter().filter(|c| c.kind.is_docs()).count();
         summary
     }
 
@@ -84,16 +84,10 @@ fn group_verdict(group: &[Change]) -> &'static str {
         (true, true) => "breaking (wire, api)",
         (true, false) => "breaking (wire)",
         (false, true) => "breaking (api)",
-        (false, false) if group.iter().all(is_docs) => "docs only",
+        (false, false) if group.iter().all(|c| c.kind.is_docs()) => "docs only",
         (false, false) if group.iter().all(Change::is_info) => "information",
         (false, false) => "compatible",
     }
-}
-
-/// A change of documentation (or deprecation) only; `same-type-*` are information too, but
-/// not docs.
-fn is_docs(change: &Change) -> bool {
-    matches!(change.kind, ChangeKind::DocsChanged | ChangeKind::DeprecationChanged)
 }
 
 /// The two verdicts of one change, shortly.
